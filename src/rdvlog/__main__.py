@@ -1,0 +1,5 @@
+"""Entry point for ``python -m rdvlog``."""
+
+from rdvlog.cli import main
+
+main()

@@ -1,0 +1,189 @@
+"""Evidence files: checked before anything is written, then copied in by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdvlog import disk
+from rdvlog.errors import BadEvidence, os_failure
+from rdvlog.models import Evidence
+
+#: Larger files are refused: a screenshot, a PDF or a saved page is far smaller.
+MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
+_CHUNK = 1024 * 1024
+
+# Content signatures first: a screenshot renamed ``.txt`` is still a PNG.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"\x89PNG\r\n\x1a\n", "image/png"),
+    (b"\xff\xd8\xff", "image/jpeg"),
+    (b"%PDF-", "application/pdf"),
+    (b"GIF87a", "image/gif"),
+    (b"GIF89a", "image/gif"),
+)
+_EXTENSIONS = {
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "application/pdf": "pdf",
+    "image/gif": "gif",
+    "image/webp": "webp",
+    "text/html": "html",
+    "message/rfc822": "eml",
+    "text/plain": "txt",
+}
+_BY_SUFFIX = {ext: media for media, ext in _EXTENSIONS.items()} | {
+    "jpeg": "image/jpeg",
+    "htm": "text/html",
+    "mhtml": "multipart/related",
+}
+_SAFE_EXT = re.compile(r"[a-z0-9]{1,10}")
+
+
+def detect_media_type(head: bytes, name: str) -> str:
+    """The media type from the first bytes of a file, else from its name."""
+    for signature, media_type in _SIGNATURES:
+        if head.startswith(signature):
+            return media_type
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "image/webp"
+    start = head.lstrip()[:64].lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "text/html"
+    suffix = name.rpartition(".")[2].lower() if "." in name else ""
+    return _BY_SUFFIX.get(suffix, "application/octet-stream")
+
+
+def extension(evidence: Evidence) -> str:
+    """The stored file's extension: from the media type, else the original name, else ``bin``."""
+    known = _EXTENSIONS.get(evidence.media_type)
+    if known:
+        return known
+    suffix = evidence.name.rpartition(".")[2].lower() if "." in evidence.name else ""
+    return suffix if _SAFE_EXT.fullmatch(suffix) else "bin"
+
+
+def stored_path(evidence_dir: Path, evidence: Evidence) -> Path:
+    """Where an evidence file lives in the store: ``evidence/ab/<sha256>.<ext>``."""
+    return evidence_dir / evidence.sha256[:2] / f"{evidence.sha256}.{extension(evidence)}"
+
+
+@dataclass(frozen=True)
+class Source:
+    """An evidence file the user named, checked to be a readable, non-empty regular file."""
+
+    path: Path
+    name: str
+    size: int
+
+
+def check_source(path: Path, *, store: Path) -> Source:
+    """Refuse, before anything is written, a file that cannot be attached (exit 2)."""
+    shown = str(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise BadEvidence(f"evidence file {shown} does not exist") from None
+    except OSError as exc:
+        raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise BadEvidence(f"evidence {shown} is a directory, not a file")
+    if not stat.S_ISREG(info.st_mode):
+        raise BadEvidence(f"evidence {shown} is not a regular file")
+    if info.st_size == 0:
+        raise BadEvidence(f"evidence file {shown} is empty")
+    if info.st_size > MAX_EVIDENCE_BYTES:
+        limit = MAX_EVIDENCE_BYTES // (1024 * 1024)
+        raise BadEvidence(f"evidence file {shown} is larger than {limit} MiB")
+    if _inside(path, store):
+        raise BadEvidence(f"evidence file {shown} is inside the rdvlog store itself")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
+    return Source(path=path, name=path.name, size=info.st_size)
+
+
+def _inside(path: Path, store: Path) -> bool:
+    try:
+        resolved = path.resolve(strict=True)
+        root = store.resolve()
+    except (OSError, RuntimeError):
+        return False
+    return resolved == root or root in resolved.parents
+
+
+def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
+    """Copy ``source`` into the existing ``evidence_dir``, hashing as it goes.
+
+    Returns the evidence record and the paths it created (none when the same content was
+    already stored), so that the caller can remove them if the append then fails.
+    """
+    created: list[Path] = []
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=evidence_dir)
+    temp = Path(temp_name)
+    try:
+        with source.path.open("rb") as reader, os.fdopen(fd, "wb") as writer:
+            while chunk := reader.read(_CHUNK):
+                if not head:
+                    head = chunk[:512]
+                digest.update(chunk)
+                size += len(chunk)
+                writer.write(chunk)
+            writer.flush()
+            disk.fsync(writer.fileno())
+        evidence = Evidence(
+            sha256=digest.hexdigest(),
+            name=source.name,
+            size=size,
+            media_type=detect_media_type(head, source.name),
+        )
+        target = stored_path(evidence_dir, evidence)
+        if target.exists():
+            temp.unlink()
+            return evidence, created
+        if not target.parent.is_dir():
+            target.parent.mkdir(mode=0o700)
+            created.append(target.parent)
+        temp.chmod(0o400)
+        disk.replace(temp, target)
+        created.append(target)
+        disk.sync_directory(target.parent)
+        disk.sync_directory(evidence_dir)
+        return evidence, created
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        remove_created(created)
+        if isinstance(exc, FileNotFoundError | PermissionError) and exc.filename == str(
+            source.path
+        ):
+            raise BadEvidence(f"evidence file {source.path} cannot be read") from None
+        raise os_failure(exc, "copying evidence") from None
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as reader:
+        while chunk := reader.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def remove_created(paths: list[Path]) -> None:
+    """Undo what an aborted write created, newest first (best effort: the append failed)."""
+    for path in reversed(paths):
+        try:
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+        except OSError:
+            pass

@@ -1,0 +1,95 @@
+"""Folding journal entries into what they say: attempts (with voids) and the case profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdvlog.models import Attempt, Case, Entry, Place, Void
+
+
+@dataclass(frozen=True)
+class AttemptRecord:
+    """An attempt as the journal holds it: its number, when it was written, and any void."""
+
+    seq: int
+    recorded_at: dt.datetime
+    attempt: Attempt
+    void_reason: str | None = None
+
+    @property
+    def voided(self) -> bool:
+        return self.void_reason is not None
+
+    @property
+    def late(self) -> bool:
+        """Recorded more than one hour after the attempt itself (DESIGN.md §5)."""
+        return self.recorded_at - self.attempt.at > dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True)
+class CaseProfile:
+    """The latest value of each case field; ``None`` where never set."""
+
+    applicant: str | None = None
+    place: Place | None = None
+    procedure: str | None = None
+    permit_expires: dt.date | None = None
+    foreigner_number: str | None = None
+    application: str | None = None
+    lang: str | None = None
+
+    def updated(self, change: Case) -> CaseProfile:
+        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        fields.update(change.model_dump(exclude_none=True))
+        if change.place is not None:
+            fields["place"] = change.place
+        return CaseProfile(**fields)
+
+    @property
+    def is_empty(self) -> bool:
+        return all(getattr(self, name) is None for name in self.__dataclass_fields__)
+
+
+@dataclass
+class History:
+    """Everything the journal records, in journal order."""
+
+    attempts: list[AttemptRecord] = field(default_factory=list)
+    case: CaseProfile = field(default_factory=CaseProfile)
+    entry_count: int = 0
+    head_hash: str | None = None
+
+    def attempt(self, seq: int) -> AttemptRecord | None:
+        for record in self.attempts:
+            if record.seq == seq:
+                return record
+        return None
+
+    def active(self) -> list[AttemptRecord]:
+        """Attempts that have not been voided."""
+        return [record for record in self.attempts if not record.voided]
+
+
+def fold(entries: Iterable[Entry]) -> History:
+    """Read entries in order into a :class:`History` (voids applied, case fields merged)."""
+    history = History()
+    index: dict[int, int] = {}
+    for entry in entries:
+        history.entry_count += 1
+        history.head_hash = entry.hash
+        payload = entry.payload()
+        if isinstance(payload, Attempt):
+            index[entry.seq] = len(history.attempts)
+            history.attempts.append(AttemptRecord(entry.seq, entry.recorded, payload))
+        elif isinstance(payload, Void):
+            position = index.get(payload.target)
+            if position is not None:
+                record = history.attempts[position]
+                history.attempts[position] = AttemptRecord(
+                    record.seq, record.recorded_at, record.attempt, payload.reason
+                )
+        elif isinstance(payload, Case):
+            history.case = history.case.updated(payload)
+    return history

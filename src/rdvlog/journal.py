@@ -1,0 +1,564 @@
+"""The store: a locked, append-only, hash-chained JSON Lines journal and its evidence files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import mmap
+import os
+import stat
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from rdvlog import disk
+from rdvlog.errors import (
+    JournalDamaged,
+    LockTimeout,
+    StoreError,
+    TornTail,
+    os_failure,
+)
+from rdvlog.evidence import Source, ingest, remove_created, sha256_file, stored_path
+from rdvlog.history import History, fold
+from rdvlog.models import (
+    FORMAT_VERSION,
+    ZERO_HASH,
+    Attempt,
+    Case,
+    Entry,
+    Payload,
+    Repair,
+    Void,
+    dump_payload,
+)
+from rdvlog.when import Clock, system_clock, utc_stamp
+
+JOURNAL_NAME = "journal.jsonl"
+LOCK_NAME = "journal.lock"
+EVIDENCE_DIR = "evidence"
+QUARANTINE_DIR = "quarantine"
+DEFAULT_LOCK_TIMEOUT = 10.0
+_TAIL_CHUNK = 64 * 1024
+_KINDS: dict[type[Payload], str] = {
+    Attempt: "attempt",
+    Void: "void",
+    Repair: "repair",
+    Case: "case",
+}
+
+
+def canonical(obj: dict[str, Any]) -> bytes:
+    """RFC 8785 canonical JSON, for objects with ASCII keys and no floats (all of ours)."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def entry_hash(envelope: dict[str, Any]) -> str:
+    """SHA-256 of the canonical envelope without its ``hash`` field."""
+    body = {key: value for key, value in envelope.items() if key != "hash"}
+    return hashlib.sha256(canonical(body)).hexdigest()
+
+
+def encode_line(envelope: dict[str, Any]) -> bytes:
+    """The journal line for an envelope: compact JSON in the documented field order."""
+    return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+
+
+@dataclass(frozen=True)
+class Break:
+    """The first place where the journal stops being a valid chain."""
+
+    line: int
+    kind: str
+    detail: str
+
+    def describe(self) -> str:
+        return f"line {self.line}: {self.kind}: {self.detail}"
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of walking the whole journal and its evidence."""
+
+    entry_count: int
+    head_hash: str | None
+    first_break: Break | None
+    unreferenced: tuple[str, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        return self.first_break is None
+
+
+class _LineError(Exception):
+    def __init__(self, kind: str, detail: str) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+
+
+def _parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
+    """Parse one complete line into its raw object and its validated envelope."""
+    try:
+        obj = json.loads(raw)
+    except (UnicodeDecodeError, ValueError):
+        raise _LineError("unparseable", "not a JSON object") from None
+    if not isinstance(obj, dict):
+        raise _LineError("unparseable", "not a JSON object")
+    version = obj.get("v")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise _LineError(
+            "unparseable",
+            f"written by a newer rdvlog (format v{version}); upgrade rdvlog to read it",
+        )
+    try:
+        entry = Entry.model_validate(obj)
+    except ValidationError as exc:
+        raise _LineError("unparseable", _first_error(exc)) from None
+    if entry.v != FORMAT_VERSION:
+        raise _LineError("unparseable", f"unknown format version {entry.v}")
+    return obj, entry
+
+
+def _first_error(exc: ValidationError) -> str:
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "entry"
+    return f"{where}: {error['msg']}"
+
+
+def _split_lines(data: bytes) -> tuple[list[bytes], bytes]:
+    """Complete lines, and the bytes after the last newline (a torn tail when not empty)."""
+    complete, _, rest = data.rpartition(b"\n")
+    if not complete and not data.startswith(b"\n"):
+        return [], rest
+    return complete.split(b"\n"), rest
+
+
+class Journal:
+    """One person's store: ``journal.jsonl``, its lock, and the evidence it points to."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        clock: Clock = system_clock,
+        lock_timeout: float | None = None,
+    ) -> None:
+        self.root = root
+        self.path = root / JOURNAL_NAME
+        self.lock_path = root / LOCK_NAME
+        self.evidence_dir = root / EVIDENCE_DIR
+        self.quarantine_dir = root / QUARANTINE_DIR
+        self.clock = clock
+        if lock_timeout is None:
+            lock_timeout = float(os.environ.get("RDVLOG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+        self.lock_timeout = lock_timeout
+
+    # -- locking and store creation -------------------------------------------------------
+
+    def _check_root(self) -> bool:
+        """Whether the store exists; a store path that is not a directory is an error."""
+        try:
+            info = self.root.stat()
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise os_failure(exc, "opening the store") from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"store path {self.root} exists and is not a directory")
+        return True
+
+    def _create_root(self, created: list[Path]) -> None:
+        if self._check_root():
+            return
+        missing = [p for p in (self.root, *self.root.parents) if not p.exists()]
+        try:
+            for path in reversed(missing):
+                path.mkdir(mode=0o700)
+                created.append(path)
+            self.root.chmod(0o700)  # mkdir's mode is filtered by the umask
+        except OSError as exc:
+            remove_created(created)
+            raise os_failure(exc, "creating the store") from None
+        disk.sync_directory(self.root.parent)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(
+            self.lock_path, timeout=self.lock_timeout, mode=0o600, preserve_lock_file=True
+        )
+        try:
+            lock.acquire()
+        except Timeout:
+            raise LockTimeout(
+                f"another rdvlog process holds {self.lock_path}; "
+                f"gave up after {self.lock_timeout:g} s"
+            ) from None
+        except OSError as exc:
+            raise os_failure(exc, "locking the journal") from None
+        try:
+            yield
+        finally:
+            lock.release()
+
+    # -- appending ------------------------------------------------------------------------
+
+    def append(self, payload: Payload, sources: Sequence[Source] = ()) -> Entry:
+        """Add one entry (copying ``sources`` in first, for an attempt) and make it durable.
+
+        Everything happens under the lock; if anything fails, the files this call created are
+        removed and the journal is truncated back, so the store is left as it was.
+        """
+        created: list[Path] = []
+        self._create_root(created)
+        try:
+            with self._locked():
+                return self._append_locked(payload, sources, created)
+        except BaseException:
+            remove_created(created)
+            raise
+
+    def _append_locked(
+        self, payload: Payload, sources: Sequence[Source], created: list[Path]
+    ) -> Entry:
+        is_new = not self.path.exists()
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise os_failure(exc, "opening the journal") from None
+        try:
+            if is_new:
+                created.append(self.path)
+                os.fchmod(fd, 0o600)
+            size = os.fstat(fd).st_size
+            last = self._tail_entry(fd, size)
+            if sources:
+                payload = self._copy_evidence(payload, sources, created)
+            entry = self._build(payload, last)
+            line = encode_line(entry.model_dump(mode="json"))
+            self._write_all(fd, line, size)
+            if is_new:
+                disk.sync_directory(self.root)
+        finally:
+            os.close(fd)
+        return entry
+
+    def _copy_evidence(
+        self, payload: Payload, sources: Sequence[Source], created: list[Path]
+    ) -> Payload:
+        if not isinstance(payload, Attempt):
+            raise TypeError("only attempts carry evidence")
+        if not self.evidence_dir.is_dir():
+            try:
+                self.evidence_dir.mkdir(mode=0o700)
+            except OSError as exc:
+                raise os_failure(exc, "creating the evidence folder") from None
+            created.append(self.evidence_dir)
+        records = []
+        for source in sources:
+            evidence, new_paths = ingest(source, self.evidence_dir)
+            created.extend(new_paths)
+            records.append(evidence)
+        return payload.model_copy(update={"evidence": (*payload.evidence, *records)})
+
+    def _build(self, payload: Payload, last: Entry | None) -> Entry:
+        envelope: dict[str, Any] = {
+            "v": FORMAT_VERSION,
+            "seq": last.seq + 1 if last else 1,
+            "kind": _KINDS[type(payload)],
+            "recorded_at": utc_stamp(self.clock()),
+            "prev": last.hash if last else ZERO_HASH,
+            "data": dump_payload(payload),
+        }
+        envelope["hash"] = entry_hash(envelope)
+        return Entry.model_validate(envelope)
+
+    def _write_all(self, fd: int, line: bytes, size: int) -> None:
+        """One write of the whole line; on any failure, cut the file back to ``size``."""
+        try:
+            written = disk.write(fd, line)
+            if written != len(line):
+                raise OSError(28, "short write", str(self.path))
+            disk.fsync(fd)
+        except OSError as exc:
+            try:
+                disk.truncate(fd, size)
+                disk.fsync(fd)
+            except OSError:
+                pass
+            raise os_failure(exc, "writing the journal") from None
+
+    def _tail_entry(self, fd: int, size: int) -> Entry | None:
+        """The last entry, reading only the end of the file; a torn tail is refused."""
+        if size == 0:
+            return None
+        raw = _read_last_line(fd, size)
+        if not raw.endswith(b"\n"):
+            raise TornTail(self._torn_message())
+        try:
+            return _parse_line(raw[:-1])[1]
+        except _LineError:
+            raise TornTail(self._torn_message()) from None
+
+    def _torn_message(self) -> str:
+        return (
+            f"the last line of {self.path} is incomplete (probably a crash during a write); "
+            "run `rdvlog verify`, then `rdvlog repair`"
+        )
+
+    # -- reading --------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock while reading, so that no half-written line is ever seen.
+
+        A read-only store cannot hold a lock file; reading it unlocked is still safe, because
+        no writer can append to it either.
+        """
+        try:
+            lock = self._locked()
+            lock.__enter__()
+        except LockTimeout:
+            raise
+        except StoreError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.__exit__(None, None, None)
+
+    def read_bytes(self) -> bytes:
+        """The whole journal as one consistent snapshot."""
+        if not self._check_root() or not self.path.exists():
+            return b""
+        try:
+            with self._reading():
+                return self.path.read_bytes()
+        except OSError as exc:
+            raise os_failure(exc, "reading the journal") from None
+
+    def entries(self) -> list[Entry]:
+        """Every entry, in order. Damage is refused, never skipped (exit 1)."""
+        lines, rest = _split_lines(self.read_bytes())
+        if rest:
+            raise TornTail(self._torn_message())
+        entries: list[Entry] = []
+        for number, raw in enumerate(lines, start=1):
+            try:
+                entry = _parse_line(raw)[1]
+            except _LineError as exc:
+                if number == len(lines):
+                    raise TornTail(self._torn_message()) from None
+                raise self._damaged(number, exc.detail) from None
+            if entry.seq != number:
+                raise self._damaged(number, f"sequence number {entry.seq}, expected {number}")
+            entries.append(entry)
+        return entries
+
+    def history(self) -> History:
+        """The journal folded into attempts, voids and the case profile."""
+        entries = self.entries()
+        try:
+            return fold(entries)
+        except ValidationError as exc:
+            seq = next(e.seq for e in entries if not _payload_valid(e))
+            raise self._damaged(seq, _first_error(exc)) from None
+
+    def latest_case(self) -> Case | None:
+        """The case profile, without reading every entry.
+
+        ``case`` entries are written as full snapshots of the profile, so the last one is
+        enough; it is found by searching the file backwards (a quote inside a JSON string is
+        escaped, so the pattern cannot match inside a note).
+        """
+        if not self._check_root() or not self.path.exists():
+            return None
+        try:
+            with self._reading(), self.path.open("rb") as handle:
+                if os.fstat(handle.fileno()).st_size == 0:
+                    return None
+                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
+                    position = view.rfind(b'"kind":"case"')
+                    if position < 0:
+                        return None
+                    start = view.rfind(b"\n", 0, position) + 1
+                    end = view.find(b"\n", position)
+                    raw = view[start:end] if end >= 0 else b""
+        except OSError as exc:
+            raise os_failure(exc, "reading the journal") from None
+        try:
+            payload = _parse_line(raw)[1].payload()
+        except (_LineError, ValidationError):
+            return None
+        return payload if isinstance(payload, Case) else None
+
+    def _damaged(self, line: int, detail: str) -> JournalDamaged:
+        return JournalDamaged(
+            f"{self.path} is damaged at line {line} ({detail}); "
+            "run `rdvlog verify` and restore from a backup"
+        )
+
+    # -- verifying and repairing ----------------------------------------------------------
+
+    def verify(self) -> Verification:
+        """Walk every line and every evidence file; report the first break."""
+        lines, rest = _split_lines(self.read_bytes())
+        count = len(lines) + (1 if rest else 0)
+        prev = ZERO_HASH
+        head: str | None = None
+        referenced: set[str] = set()
+        checked: dict[str, str] = {}
+        for number, raw in enumerate(lines, start=1):
+            problem = self._check_line(number, raw, prev, referenced, checked)
+            if isinstance(problem, Break):
+                if problem.kind == "unparseable" and number == len(lines) and not rest:
+                    problem = Break(number, "torn-tail", problem.detail)
+                return Verification(count, head, problem)
+            prev = head = problem
+        if rest:
+            detail = f"{len(rest)} bytes without a final newline"
+            return Verification(count, head, Break(len(lines) + 1, "torn-tail", detail))
+        return Verification(count, head, None, self._unreferenced(referenced))
+
+    def _check_line(
+        self,
+        number: int,
+        raw: bytes,
+        prev: str,
+        referenced: set[str] | None,
+        checked: dict[str, str],
+    ) -> Break | str:
+        """The first problem of one line, or its hash when the line is sound.
+
+        ``referenced`` collects evidence file names; ``None`` skips the evidence checks.
+        """
+        try:
+            obj, entry = _parse_line(raw)
+            payload = entry.payload()
+        except _LineError as exc:
+            return Break(number, exc.kind, exc.detail)
+        except ValidationError as exc:
+            return Break(number, "unparseable", f"{entry.kind} data: {_first_error(exc)}")
+        if entry.seq != number:
+            return Break(number, "seq-gap", f"sequence number {entry.seq}, expected {number}")
+        if entry.prev != prev:
+            return Break(number, "prev-mismatch", "does not link to the previous entry's hash")
+        if entry_hash(obj) != entry.hash:
+            return Break(number, "hash-mismatch", "content does not match its hash")
+        if encode_line(obj) != raw + b"\n":
+            return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
+        if isinstance(payload, Attempt) and referenced is not None:
+            for evidence in payload.evidence:
+                path = stored_path(self.evidence_dir, evidence)
+                referenced.add(path.name)
+                if evidence.sha256 not in checked:
+                    try:
+                        checked[evidence.sha256] = sha256_file(path)
+                    except FileNotFoundError:
+                        return Break(number, "missing-evidence", f"{path} is missing")
+                    except OSError as exc:
+                        return Break(number, "missing-evidence", f"{path}: {exc.strerror}")
+                if checked[evidence.sha256] != evidence.sha256:
+                    return Break(number, "evidence-mismatch", f"{path} has changed")
+        return entry.hash
+
+    def _unreferenced(self, referenced: set[str]) -> tuple[str, ...]:
+        if not self.evidence_dir.is_dir():
+            return ()
+        found = sorted(
+            str(path.relative_to(self.root))
+            for path in self.evidence_dir.glob("*/*")
+            if path.name not in referenced
+        )
+        return tuple(found)
+
+    def repair(self) -> Entry | None:
+        """Quarantine a torn last line and record the repair; refuse any other damage.
+
+        Returns the ``repair`` entry, or ``None`` when there was nothing to repair.
+        """
+        if not self._check_root() or not self.path.exists():
+            return None
+        with self._locked():
+            data = self.path.read_bytes()
+            lines, rest = _split_lines(data)
+            keep = len(data) - len(rest)
+            if not rest and lines:
+                try:
+                    _parse_line(lines[-1])
+                except _LineError:
+                    keep = len(data) - len(lines[-1]) - 1
+                    lines = lines[:-1]
+            if keep == len(data):
+                return None
+            self._refuse_other_damage(data[:keep])
+            torn = data[keep:]
+            name = self._quarantine(torn)
+            try:
+                with self.path.open("r+b") as handle:
+                    disk.truncate(handle.fileno(), keep)
+                    disk.fsync(handle.fileno())
+            except OSError as exc:
+                raise os_failure(exc, "truncating the journal") from None
+            digest = hashlib.sha256(torn).hexdigest()
+            record = Repair(file=f"{QUARANTINE_DIR}/{name}", bytes=len(torn), sha256=digest)
+            return self._append_locked(record, (), [])
+
+    def _refuse_other_damage(self, kept: bytes) -> None:
+        lines, _ = _split_lines(kept)
+        prev = ZERO_HASH
+        for number, raw in enumerate(lines, start=1):
+            problem = self._check_line(number, raw, prev, None, {})
+            if isinstance(problem, Break):
+                raise JournalDamaged(
+                    f"repair only removes a torn last line, but {problem.describe()}; "
+                    "nothing was changed — restore the journal from a backup"
+                )
+            prev = problem
+
+    def _quarantine(self, torn: bytes) -> str:
+        digest = hashlib.sha256(torn).hexdigest()
+        stamp = utc_stamp(self.clock()).replace(":", "").replace("-", "").replace(".", "")
+        name = f"journal-{stamp}-{digest[:12]}.torn"
+        try:
+            self.quarantine_dir.mkdir(mode=0o700, exist_ok=True)
+            fd = os.open(self.quarantine_dir / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            try:
+                if disk.write(fd, torn) != len(torn):
+                    raise OSError(28, "short write")
+                disk.fsync(fd)
+            finally:
+                os.close(fd)
+            disk.sync_directory(self.quarantine_dir)
+        except OSError as exc:
+            raise os_failure(exc, "saving the torn line to quarantine") from None
+        return name
+
+
+def _payload_valid(entry: Entry) -> bool:
+    try:
+        entry.payload()
+    except ValidationError:
+        return False
+    return True
+
+
+def _read_last_line(fd: int, size: int) -> bytes:
+    """The bytes after the second-to-last newline: the last line, with its newline if any."""
+    end = size
+    tail = b""
+    while end > 0:
+        start = max(0, end - _TAIL_CHUNK)
+        tail = os.pread(fd, end - start, start) + tail
+        end = start
+        cut = tail.rfind(b"\n", 0, len(tail) - 1)
+        if cut >= 0:
+            return tail[cut + 1 :]
+    return tail

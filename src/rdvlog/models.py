@@ -1,0 +1,194 @@
+"""Pydantic models of the journal: the entry envelope and its payloads (DESIGN.md §3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer
+
+FORMAT_VERSION = 1
+ZERO_HASH = "0" * 64
+
+Kind = Literal["case", "attempt", "void", "repair"]
+PlaceKind = Literal["prefecture", "sous-prefecture", "unlisted"]
+Application = Literal["first", "renewal"]
+Lang = Literal["fr", "en"]
+
+
+class Channel(str, Enum):
+    """How the attempt was made."""
+
+    WEB = "web"
+    ANEF = "anef"
+    PHONE = "phone"
+    EMAIL = "email"
+    LETTER = "letter"
+    COUNTER = "counter"
+    OTHER = "other"
+
+
+class Outcome(str, Enum):
+    """What came of the attempt."""
+
+    NO_SLOT = "no-slot"
+    SITE_ERROR = "site-error"
+    NO_ANSWER = "no-answer"
+    REFUSED = "refused"
+    SENT = "sent"
+    BOOKED = "booked"
+    OTHER = "other"
+
+
+# Newlines and tabs are allowed in long text (a message copied from a page); no other control
+# character, and no lone surrogate (what invalid UTF-8 in argv decodes to), can reach the journal.
+_FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
+_FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _checked(value: str, forbidden: re.Pattern[str]) -> str:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise ValueError("is not valid UTF-8 text") from None
+    if forbidden.search(value):
+        raise ValueError("contains a control character")
+    if not value.strip():
+        raise ValueError("is empty")
+    return value
+
+
+def _short(value: str) -> str:
+    return _checked(value, _FORBIDDEN_SHORT)
+
+
+def _long(value: str) -> str:
+    return _checked(value, _FORBIDDEN_LONG)
+
+
+ShortText = Annotated[str, Field(max_length=500), AfterValidator(_short)]
+LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_long)]
+Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
+
+
+def _http_url(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        raise ValueError("must be an http:// or https:// address")
+    return value
+
+
+Url = Annotated[str, Field(max_length=2_000), AfterValidator(_short), AfterValidator(_http_url)]
+
+
+def _aware(value: dt.datetime) -> dt.datetime:
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValueError("must carry a UTC offset")
+    return value
+
+
+AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Place(_Model):
+    """A préfecture or sous-préfecture from the directory, or a place typed by the user."""
+
+    label: ShortText
+    kind: PlaceKind
+    department: ShortText | None = None
+    office: ShortText | None = None
+
+
+class Evidence(_Model):
+    """A file attached to an attempt, stored by content hash."""
+
+    sha256: Sha256
+    name: ShortText
+    size: int = Field(ge=0)
+    media_type: ShortText
+
+
+class Attempt(_Model):
+    """One try at getting an appointment."""
+
+    at: AwareDatetime
+    place: Place
+    procedure: ShortText
+    channel: Channel = Channel.WEB
+    outcome: Outcome = Outcome.NO_SLOT
+    message: LongText | None = None
+    url: Url | None = None
+    reference: ShortText | None = None
+    evidence: tuple[Evidence, ...] = ()
+    note: LongText | None = None
+
+    @field_serializer("at")
+    def _rfc3339(self, value: dt.datetime) -> str:
+        return value.isoformat(timespec="seconds")
+
+
+class Void(_Model):
+    """An attempt withdrawn from the record, with the reason; the attempt itself stays."""
+
+    target: int = Field(ge=1)
+    reason: ShortText
+
+
+class Repair(_Model):
+    """A torn last line moved to ``quarantine/`` by ``rdvlog repair``."""
+
+    file: ShortText
+    bytes: int = Field(ge=1)
+    sha256: Sha256
+
+
+class Case(_Model):
+    """An update of the case profile; each field present overrides the earlier value."""
+
+    applicant: ShortText | None = None
+    place: Place | None = None
+    procedure: ShortText | None = None
+    permit_expires: dt.date | None = None
+    foreigner_number: ShortText | None = None
+    application: Application | None = None
+    lang: Lang | None = None
+
+
+Payload = Attempt | Void | Repair | Case
+PAYLOADS: dict[str, type[Payload]] = {
+    "attempt": Attempt,
+    "void": Void,
+    "repair": Repair,
+    "case": Case,
+}
+
+
+def dump_payload(payload: Payload) -> dict[str, Any]:
+    """The JSON-ready ``data`` of an entry, without null fields."""
+    return payload.model_dump(mode="json", exclude_none=True)
+
+
+class Entry(_Model):
+    """One line of the journal: the envelope around a payload."""
+
+    v: int
+    seq: int = Field(ge=1)
+    kind: Kind
+    recorded_at: str
+    prev: Sha256
+    data: dict[str, Any]
+    hash: Sha256
+
+    def payload(self) -> Payload:
+        return PAYLOADS[self.kind].model_validate(self.data)
+
+    @property
+    def recorded(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.recorded_at.replace("Z", "+00:00"))
