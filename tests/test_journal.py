@@ -57,7 +57,9 @@ def test_canonical_bytes_equal_rfc8785_for_real_entries(store: Path, clock: Cloc
         assert canonical(body) == rfc8785.dumps(body)
 
 
-def test_append_reads_only_the_tail(store: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_append_reads_only_the_tail(
+    store: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
     journal = Journal(store, clock=clock)
     for minute in range(30):
         journal.append(attempt(at=dt.datetime(2026, 11, 1, 8, minute, tzinfo=PARIS)))
@@ -102,7 +104,9 @@ def test_same_file_attached_twice_is_stored_once(store: Path, clock: Clock) -> N
     copy = store.parent / "copy.PNG"
     copy.write_bytes(source.read_bytes())
     journal = Journal(store, clock=clock)
-    entry = journal.append(attempt(), [check_source(source, store=store), check_source(copy, store=store)])
+    entry = journal.append(
+        attempt(), [check_source(source, store=store), check_source(copy, store=store)]
+    )
     journal.append(attempt(), [check_source(source, store=store)])
     stored = [p for p in (store / "evidence").rglob("*") if p.is_file()]
     assert len(stored) == 1

@@ -157,10 +157,11 @@ def _localise(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     round_trip = aware.astimezone(dt.timezone.utc).astimezone(zone)
     if round_trip.replace(tzinfo=None) != naive:
         raise ValueError(f"{naive:%Y-%m-%d %H:%M} does not exist in this time zone (DST change)")
-    if aware.utcoffset() != naive.replace(tzinfo=zone, fold=1).utcoffset():
+    first = aware.utcoffset() or dt.timedelta(0)
+    if first != naive.replace(tzinfo=zone, fold=1).utcoffset():
         raise ValueError(
             f"{naive:%Y-%m-%d %H:%M} happens twice (DST change); "
-            f"give the offset, e.g. {naive:%Y-%m-%dT%H:%M}{_offset(aware.utcoffset() or dt.timedelta(0))}"
+            f"give the offset, e.g. {naive:%Y-%m-%dT%H:%M}{_offset(first)}"
         )
     return aware
 

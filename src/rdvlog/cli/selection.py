@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from rdvlog.cli.context import State
 from rdvlog.history import AttemptRecord, History
 from rdvlog.models import Place
@@ -28,8 +30,8 @@ def select(
         history = st.journal().history()
     records = history.attempts
     if prefecture:
-        wanted = place_filter(prefecture, records)
-        records = [r for r in records if same_place(r.attempt.place, wanted)]
+        matches = place_filter(prefecture, records)
+        records = [r for r in records if matches(r.attempt.place)]
     if start is not None:
         records = [r for r in records if r.attempt.at >= start]
     if end is not None:
@@ -37,22 +39,27 @@ def select(
     return sorted(records, key=lambda r: (r.attempt.at, r.seq))
 
 
-def place_filter(text: str, records: list[AttemptRecord]) -> Place:
-    """The place ``-p`` names: a directory office, else an unlisted place already recorded."""
+def place_filter(text: str, records: list[AttemptRecord]) -> Callable[[Place], bool]:
+    """What ``-p`` selects: the directory office it names, and unlisted places typed the same.
+
+    An unknown or ambiguous name is an error unless some unlisted attempt carries it.
+    """
     from rdvlog import places
 
+    key = places.normalise(text)
+
+    def typed_alike(place: Place) -> bool:
+        return place.kind == "unlisted" and places.normalise(place.label) == key
+
     try:
-        return places.resolve(text).to_place()
-    except places.UnknownPlace:
-        key = places.normalise(text)
-        for record in records:
-            place = record.attempt.place
-            if place.kind == "unlisted" and places.normalise(place.label) == key:
-                return place
+        office = places.resolve(text)
+    except (places.UnknownPlace, places.AmbiguousPlace):
+        if any(typed_alike(r.attempt.place) for r in records):
+            return typed_alike
         raise
 
+    def matches(place: Place) -> bool:
+        same_office = place.department == office.department and place.office == office.office
+        return typed_alike(place) or (place.kind != "unlisted" and same_office)
 
-def same_place(place: Place, wanted: Place) -> bool:
-    if wanted.kind == "unlisted" or place.kind == "unlisted":
-        return place.kind == wanted.kind and place.label.casefold() == wanted.label.casefold()
-    return place.department == wanted.department and place.office == wanted.office
+    return matches
