@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from rdvlog.models import Attempt, Place
 
 PARIS = ZoneInfo("Europe/Paris")
+#: The injected "now" of every CLI test: Thursday 26 November 2026, 10:00 in Paris.
+NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
 BOBIGNY = Place(
     label="Préfecture de la Seine-Saint-Denis",
     kind="prefecture",
@@ -26,3 +30,27 @@ def attempt(at: dt.datetime | None = None, **fields: Any) -> Attempt:
     }
     values.update(fields)
     return Attempt(**values)
+
+
+class Clock:
+    """A clock tests move by hand; it never reads the system time."""
+
+    def __init__(self, start: dt.datetime = NOW) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += dt.timedelta(**delta)
+
+
+def snapshot(root: Path) -> dict[str, str]:
+    """Every file under ``root`` with the SHA-256 of its bytes (and every directory)."""
+    if not root.exists():
+        return {}
+    result: dict[str, str] = {}
+    for path in sorted(root.rglob("*")):
+        key = str(path.relative_to(root))
+        result[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+    return result

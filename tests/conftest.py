@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import pytest
 from typer.testing import CliRunner, Result
@@ -14,9 +11,7 @@ from typer.testing import CliRunner, Result
 from rdvlog.cli import app
 from rdvlog.cli.context import State
 
-PARIS = ZoneInfo("Europe/Paris")
-#: The injected "now" of every CLI test: Thursday 26 November 2026, 10:00 in Paris.
-NOW = dt.datetime(2026, 11, 26, 10, 0, tzinfo=PARIS)
+from builders import Clock
 
 
 @pytest.fixture(autouse=True)
@@ -38,19 +33,6 @@ def store(isolated: Path) -> Path:
     return isolated
 
 
-class Clock:
-    """A clock tests move by hand; it never reads the system time."""
-
-    def __init__(self, start: dt.datetime = NOW) -> None:
-        self.now = start
-
-    def __call__(self) -> dt.datetime:
-        return self.now
-
-    def advance(self, **delta: float) -> None:
-        self.now += dt.timedelta(**delta)
-
-
 @pytest.fixture
 def clock() -> Clock:
     return Clock()
@@ -68,14 +50,3 @@ def rdvlog(clock: Clock) -> Invoke:
         return runner.invoke(app, list(args), obj=State(clock=clock), input=input)
 
     return invoke
-
-
-def snapshot(root: Path) -> dict[str, str]:
-    """Every file under ``root`` with the SHA-256 of its bytes (and every directory)."""
-    if not root.exists():
-        return {}
-    result: dict[str, str] = {}
-    for path in sorted(root.rglob("*")):
-        key = str(path.relative_to(root))
-        result[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
-    return result

@@ -8,7 +8,9 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Clock, Invoke, snapshot
+
+from builders import Clock, snapshot
+from conftest import Invoke
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 

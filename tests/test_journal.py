@@ -10,13 +10,13 @@ from pathlib import Path
 
 import pytest
 import rfc8785
-from builders import PARIS, attempt
-from conftest import Clock, snapshot
 
 from rdvlog.errors import JournalDamaged, StoreError, TornTail
 from rdvlog.evidence import check_source
 from rdvlog.journal import Journal, canonical, entry_hash
 from rdvlog.models import ZERO_HASH, Case, Void
+
+from builders import PARIS, Clock, attempt, snapshot
 
 
 def test_first_entry_starts_the_chain(store: Path, clock: Clock) -> None:
