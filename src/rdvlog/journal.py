@@ -409,23 +409,49 @@ class Journal:
 
     def verify(self) -> Verification:
         """Walk every line and every evidence file; report the first break."""
+        return self.audit()[0]
+
+    def audit(self) -> tuple[Verification, list[Entry] | None]:
+        """Verify the journal and return its entries in the same pass.
+
+        The entries come back even when the chain is broken (a report must show what the
+        journal says *and* that it does not verify); ``None`` when some line cannot be read.
+        """
         lines, rest = _split_lines(self.read_bytes())
         count = len(lines) + (1 if rest else 0)
         prev = ZERO_HASH
         head: str | None = None
+        first: Break | None = None
+        entries: list[Entry] | None = []
         referenced: set[str] = set()
         checked: dict[str, str] = {}
         for number, raw in enumerate(lines, start=1):
-            problem = self._check_line(number, raw, prev, referenced, checked)
-            if isinstance(problem, Break):
-                if problem.kind == "unparseable" and number == len(lines) and not rest:
-                    problem = Break(number, "torn-tail", problem.detail)
-                return Verification(count, head, problem)
-            prev = head = problem
+            if first is None:
+                result = self._check_line(number, raw, prev, referenced, checked)
+                if isinstance(result, Entry):
+                    prev = head = result.hash
+                    if entries is not None:
+                        entries.append(result)
+                    continue
+                first = result
+                if first.kind == "unparseable" and number == len(lines) and not rest:
+                    first = Break(number, "torn-tail", first.detail)
+            if entries is not None:
+                try:
+                    entry = _parse_line(raw)[1]
+                    entry.payload()
+                except (_LineError, ValidationError):
+                    entries = None
+                else:
+                    head = entry.hash
+                    entries.append(entry)
         if rest:
-            detail = f"{len(rest)} bytes without a final newline"
-            return Verification(count, head, Break(len(lines) + 1, "torn-tail", detail))
-        return Verification(count, head, None, self._unreferenced(referenced))
+            entries = None
+            if first is None:
+                detail = f"{len(rest)} bytes without a final newline"
+                first = Break(len(lines) + 1, "torn-tail", detail)
+        unreferenced = self._unreferenced(referenced) if first is None else ()
+        return Verification(count, head, first, unreferenced), entries
 
     def _check_line(
         self,
@@ -434,8 +460,8 @@ class Journal:
         prev: str,
         referenced: set[str] | None,
         checked: dict[str, str],
-    ) -> Break | str:
-        """The first problem of one line, or its hash when the line is sound.
+    ) -> Break | Entry:
+        """The first problem of one line, or its entry when the line is sound.
 
         ``referenced`` collects evidence file names; ``None`` skips the evidence checks.
         """
@@ -467,7 +493,7 @@ class Journal:
                         return Break(number, "missing-evidence", f"{path}: {exc.strerror}")
                 if checked[evidence.sha256] != evidence.sha256:
                     return Break(number, "evidence-mismatch", f"{path} has changed")
-        return entry.hash
+        return entry
 
     def _unreferenced(self, referenced: set[str]) -> tuple[str, ...]:
         if not self.evidence_dir.is_dir():
@@ -515,13 +541,13 @@ class Journal:
         lines, _ = _split_lines(kept)
         prev = ZERO_HASH
         for number, raw in enumerate(lines, start=1):
-            problem = self._check_line(number, raw, prev, None, {})
-            if isinstance(problem, Break):
+            result = self._check_line(number, raw, prev, None, {})
+            if isinstance(result, Break):
                 raise JournalDamaged(
-                    f"repair only removes a torn last line, but {problem.describe()}; "
+                    f"repair only removes a torn last line, but {result.describe()}; "
                     "nothing was changed — restore the journal from a backup"
                 )
-            prev = problem
+            prev = result.hash
 
     def _quarantine(self, torn: bytes) -> str:
         digest = hashlib.sha256(torn).hexdigest()

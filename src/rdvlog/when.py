@@ -32,16 +32,44 @@ _RELATIVE_DAYS = {"today": 0, "yesterday": 1, "aujourd'hui": 0, "hier": 1}
 
 
 def system_zone() -> dt.tzinfo:
-    """The zone in force: ``RDVLOG_TZ`` (an IANA name) when set, else the system's."""
+    """The zone in force: ``RDVLOG_TZ`` (an IANA name) when set, else the system's.
+
+    A named zone is preferred to the current offset, so that attempts made before a DST
+    change keep their own offset.
+    """
     name = os.environ.get("RDVLOG_TZ")
     if name:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
             raise UsageError(f'RDVLOG_TZ="{name}" is not a known time zone name') from None
+    for candidate in _system_zone_names():
+        try:
+            return ZoneInfo(candidate)
+        except (ZoneInfoNotFoundError, ValueError):
+            continue
     local = dt.datetime.now().astimezone().tzinfo
     assert local is not None
     return local
+
+
+def _system_zone_names() -> list[str]:
+    names = []
+    tz = os.environ.get("TZ", "").lstrip(":")
+    if tz:
+        names.append(tz)
+    try:
+        target = os.readlink("/etc/localtime")
+    except OSError:
+        target = ""
+    if "zoneinfo/" in target:
+        names.append(target.split("zoneinfo/", 1)[1])
+    try:
+        with open("/etc/timezone", encoding="utf-8") as handle:
+            names.append(handle.read().strip())
+    except OSError:
+        pass
+    return names
 
 
 def zone_name(zone: dt.tzinfo) -> str:
@@ -58,6 +86,21 @@ def _offset(delta: dt.timedelta) -> str:
     sign = "-" if minutes < 0 else "+"
     hours, minutes = divmod(abs(minutes), 60)
     return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def parse_date(text: str, *, option: str) -> dt.date:
+    """A calendar date (``2027-01-31`` or ``31/01/2027``), future allowed (an expiry date)."""
+    value = text.strip()
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
+    parts = (match[1], match[2], match[3]) if match else None
+    if parts is None and (french := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)):
+        parts = (french[3], french[2], french[1])
+    if parts is None:
+        raise BadTime(f'{option} "{text}" is not a date; use 2027-01-31 or 31/01/2027')
+    try:
+        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+    except ValueError as exc:
+        raise BadTime(f'{option} "{text}": {exc}') from None
 
 
 def system_clock() -> dt.datetime:

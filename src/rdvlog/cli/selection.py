@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from rdvlog.cli.context import State
 from rdvlog.history import AttemptRecord, History
+from rdvlog.journal import Verification
 from rdvlog.models import Place
 from rdvlog.when import parse_when
 
@@ -63,3 +64,22 @@ def place_filter(text: str, records: list[AttemptRecord]) -> Callable[[Place], b
         return typed_alike(place) or (place.kind != "unlisted" and same_office)
 
     return matches
+
+
+def checked_history(st: State) -> tuple[History, Verification]:
+    """The history and its verification from one pass over the journal.
+
+    A broken chain still yields the history (the report must show both); a journal whose
+    lines cannot all be read is refused, naming the first bad line.
+    """
+    from rdvlog.errors import JournalDamaged
+    from rdvlog.history import fold
+
+    journal = st.journal()
+    verification, entries = journal.audit()
+    if entries is None:
+        brk = verification.first_break
+        where = brk.describe() if brk else "unreadable"
+        hint = "run `rdvlog repair`" if brk and brk.kind == "torn-tail" else "restore a backup"
+        raise JournalDamaged(f"{journal.path} cannot be read ({where}); {hint}")
+    return fold(entries), verification
