@@ -66,6 +66,13 @@ def add(
         list[Path] | None,
         typer.Option("-e", "--evidence", help="Screenshot or other file; repeat for several."),
     ] = None,
+    latest_screenshot: Annotated[
+        bool,
+        typer.Option(
+            "--latest-screenshot",
+            help="Attach the newest image of your screenshot folder ($RDVLOG_SCREENSHOT_DIR).",
+        ),
+    ] = False,
     note: Annotated[str | None, typer.Option("-n", "--note", help="Free text.")] = None,
     unlisted: Annotated[
         bool,
@@ -108,13 +115,19 @@ def add(
         reference=reference,
         note=note,
     )
-    sources = [check_source(path, store=journal.root) for path in evidence or []]
+    files = list(evidence or [])
+    if latest_screenshot:
+        from rdvlog.screenshots import latest_screenshot as newest
+        from rdvlog.screenshots import screenshot_dirs
+
+        files.append(newest(screenshot_dirs(), attempt_at=when))
+    sources = [check_source(path, store=journal.root) for path in files]
     entry = journal.append(record, sources)
     if as_json:
         print_json(entry.model_dump(mode="json"))
     else:
-        files = len(entry.data.get("evidence", []))
-        attached = f", {files} file{'s' if files != 1 else ''}" if files else ""
+        count = len(entry.data.get("evidence", []))
+        attached = f", {count} file{'s' if count != 1 else ''}" if count else ""
         say(
             f"attempt {entry.seq} recorded: {when:%Y-%m-%d %H:%M}, {place.label}, "
             f"{outcome.value}{attached}"

@@ -1,0 +1,85 @@
+"""Finding the screenshot just taken: the newest image in the user's screenshot folders."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdvlog.errors import BadEvidence
+
+#: A screenshot older than this before the attempt is probably not this attempt's.
+MAX_AGE = dt.timedelta(minutes=15)
+IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif"})
+
+
+def screenshot_dirs() -> list[Path]:
+    """``RDVLOG_SCREENSHOT_DIR`` alone when set, else the platform's usual places."""
+    configured = os.environ.get("RDVLOG_SCREENSHOT_DIR")
+    if configured:
+        return [Path(configured).expanduser()]
+    home = Path.home()
+    candidates = [home / "Pictures" / "Screenshots", home / "Pictures"]
+    if sys.platform == "darwin":
+        candidates.append(home / "Desktop")
+    from platformdirs import user_pictures_dir
+
+    candidates.append(Path(user_pictures_dir()))
+    candidates.append(Path(user_pictures_dir()) / "Screenshots")
+    return list(dict.fromkeys(candidates))
+
+
+def _images(folder: Path) -> Iterable[tuple[float, Path]]:
+    try:
+        children = list(os.scandir(folder))
+    except OSError:
+        return
+    for child in children:
+        if Path(child.name).suffix.lower() not in IMAGE_SUFFIXES:
+            continue
+        try:
+            if child.is_file():
+                yield child.stat().st_mtime, Path(child.path)
+        except OSError:
+            continue
+
+
+def latest_screenshot(folders: Iterable[Path], *, attempt_at: dt.datetime) -> Path:
+    """The newest image file in ``folders``; refused when older than 15 minutes before the
+    attempt (when ``--at`` puts the attempt earlier, an older screenshot is accepted)."""
+    from rdvlog.evidence import detect_media_type
+
+    searched = [folder for folder in folders if folder.is_dir()]
+    found = sorted((item for folder in searched for item in _images(folder)), reverse=True)
+    for mtime, path in found:
+        try:
+            with path.open("rb") as handle:
+                head = handle.read(64)
+        except OSError:
+            continue
+        if not detect_media_type(head, "").startswith("image/"):
+            continue  # named like an image, but is not one
+        taken = dt.datetime.fromtimestamp(mtime, dt.timezone.utc)
+        if taken < attempt_at - MAX_AGE:
+            age = attempt_at - taken
+            minutes = int(age.total_seconds() // 60)
+            raise BadEvidence(
+                f"the newest screenshot, {path}, was taken {_human(minutes)} before the attempt; "
+                "it is probably not this attempt's (attach it with -e, or give --at)"
+            )
+        return path
+    where = ", ".join(str(f) for f in searched) or ", ".join(str(f) for f in folders)
+    raise BadEvidence(
+        f"no screenshot found in {where}; set RDVLOG_SCREENSHOT_DIR or attach the file with -e"
+    )
+
+
+def _human(minutes: int) -> str:
+    if minutes < 120:
+        return f"{minutes} minutes"
+    hours = minutes // 60
+    if hours < 48:
+        return f"{hours} hours"
+    return f"{hours // 24} days"
