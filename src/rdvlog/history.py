@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdvlog.models import Attempt, Case, Entry, Place, Void
+from rdvlog.models import Application, Attempt, Case, Entry, Lang, Place, Void
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,8 @@ class CaseProfile:
     procedure: str | None = None
     permit_expires: dt.date | None = None
     foreigner_number: str | None = None
-    application: str | None = None
-    lang: str | None = None
+    application: Application | None = None
+    lang: Lang | None = None
 
     def updated(self, change: Case) -> CaseProfile:
         fields = {name: getattr(self, name) for name in self.__dataclass_fields__}

@@ -45,8 +45,9 @@ class Outcome(str, Enum):
 
 # Newlines and tabs are allowed in long text (a message copied from a page); no other control
 # character, and no lone surrogate (what invalid UTF-8 in argv decodes to), can reach the journal.
-_FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f\u2028\u2029]")
-_FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# Bidirectional overrides are refused too: they can make a file name display as another.
+_FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
 def _checked(value: str, forbidden: re.Pattern[str]) -> str:
@@ -85,9 +86,15 @@ Url = Annotated[str, Field(max_length=2_000), AfterValidator(_short), AfterValid
 
 
 def _aware(value: dt.datetime) -> dt.datetime:
-    if value.tzinfo is None or value.utcoffset() is None:
+    """Keep the instant and its offset, as stored: a fixed offset, whole seconds.
+
+    A fixed offset (not a named zone) makes comparisons and differences exact across DST
+    changes, and whole seconds make a validated attempt equal to the one read back.
+    """
+    offset = value.utcoffset()
+    if value.tzinfo is None or offset is None:
         raise ValueError("must carry a UTC offset")
-    return value
+    return value.replace(microsecond=0).astimezone(dt.timezone(offset))
 
 
 AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]

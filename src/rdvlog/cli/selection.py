@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from typing import NamedTuple
 
 from rdvlog.cli.context import State
+from rdvlog.errors import UsageError
 from rdvlog.history import AttemptRecord, History
 from rdvlog.journal import Verification
 from rdvlog.models import Place
@@ -20,6 +23,19 @@ def select(
     history: History | None = None,
 ) -> list[AttemptRecord]:
     """Attempts (voided included) within the period and at the place, in order of time."""
+    from rdvlog.report import select as within
+
+    start, end = period(st, since=since, until=until)
+    if history is None:
+        history = st.journal().history()
+    place = place_filter(prefecture, history.attempts).matches if prefecture else None
+    return list(within(history.attempts, since=start, until=end, place=place))
+
+
+def period(
+    st: State, *, since: str | None, until: str | None
+) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """``--since`` and ``--until`` as instants; a bare ``--until`` date means its whole day."""
     now = st.now()
     start = parse_when(since, zone=st.zone, now=now, option="--since") if since else None
     end = (
@@ -27,20 +43,19 @@ def select(
         if until
         else None
     )
-    if history is None:
-        history = st.journal().history()
-    records = history.attempts
-    if prefecture:
-        matches = place_filter(prefecture, records)
-        records = [r for r in records if matches(r.attempt.place)]
-    if start is not None:
-        records = [r for r in records if r.attempt.at >= start]
-    if end is not None:
-        records = [r for r in records if r.attempt.at <= end]
-    return sorted(records, key=lambda r: (r.attempt.at, r.seq))
+    if start is not None and end is not None and start > end:
+        raise UsageError(f'--since "{since}" is after --until "{until}"')
+    return start, end
 
 
-def place_filter(text: str, records: list[AttemptRecord]) -> Callable[[Place], bool]:
+class PlaceFilter(NamedTuple):
+    """What ``-p`` selects, and the label a report shows for it."""
+
+    label: str
+    matches: Callable[[Place], bool]
+
+
+def place_filter(text: str, records: list[AttemptRecord]) -> PlaceFilter:
     """What ``-p`` selects: the directory office it names, and unlisted places typed the same.
 
     An unknown or ambiguous name is an error unless some unlisted attempt carries it.
@@ -56,14 +71,14 @@ def place_filter(text: str, records: list[AttemptRecord]) -> Callable[[Place], b
         office = places.resolve(text)
     except (places.UnknownPlace, places.AmbiguousPlace):
         if any(typed_alike(r.attempt.place) for r in records):
-            return typed_alike
+            return PlaceFilter(text.strip(), typed_alike)
         raise
 
     def matches(place: Place) -> bool:
         same_office = place.department == office.department and place.office == office.office
         return typed_alike(place) or (place.kind != "unlisted" and same_office)
 
-    return matches
+    return PlaceFilter(office.label, matches)
 
 
 def checked_history(st: State) -> tuple[History, Verification]:

@@ -1,0 +1,103 @@
+"""The report as CSV for spreadsheets: one row per counted attempt, in the report language."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+
+from rdvlog.history import AttemptRecord
+from rdvlog.render import i18n
+from rdvlog.render.i18n import t
+from rdvlog.report import Exhibit, ReportInput
+
+# (label key, ...) in column order; values come from _row in the same order.
+_COLUMNS = (
+    "col.seq",
+    "col.date",
+    "csv.weekday",
+    "col.time",
+    "csv.timestamp",
+    "col.place",
+    "csv.department",
+    "col.procedure",
+    "col.channel",
+    "col.outcome",
+    "csv.message",
+    "csv.url",
+    "col.reference",
+    "csv.note",
+    "csv.exhibits",
+    "csv.files",
+    "csv.hashes",
+    "csv.recorded",
+    "csv.late",
+    "csv.integrity",
+)
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(cell: str) -> str:
+    """``cell`` with a leading ``'`` when a spreadsheet would read it as a formula."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
+
+
+def _row(
+    report: ReportInput, record: AttemptRecord, files: Sequence[Exhibit], state: str
+) -> list[str]:
+    lang, attempt = report.lang, record.attempt
+    moment = report.local(attempt.at)
+    return [
+        str(record.seq),
+        i18n.plain_date(lang, moment.date()),
+        i18n.weekday(lang, moment.weekday()),
+        i18n.clock(moment),
+        moment.isoformat(timespec="seconds"),
+        attempt.place.label,
+        attempt.place.department or "",
+        attempt.procedure,
+        i18n.channel(lang, attempt.channel),
+        i18n.outcome(lang, attempt.outcome),
+        attempt.message or "",
+        attempt.url or "",
+        attempt.reference or "",
+        attempt.note or "",
+        # One line per exhibit, so the three columns line up in a wrapped cell.
+        "\n".join(str(exhibit.number) for exhibit in files),
+        "\n".join(exhibit.evidence.name for exhibit in files),
+        "\n".join(exhibit.evidence.sha256 for exhibit in files),
+        report.local(record.recorded_at).isoformat(timespec="seconds"),
+        t(lang, "yes") if record.late else t(lang, "no"),
+        state,
+    ]
+
+
+def render_csv(report: ReportInput, *, excel: bool = False) -> str:
+    """RFC 4180 text (``,``, LF); with ``excel``, ``;``, CRLF and a BOM for French spreadsheets.
+
+    Voided attempts are left out, as in the chronological table of the Markdown report (which
+    lists them under integrity). Every row states whether the journal verified, so that a broken
+    chain shows even in a filtered or copied sheet. Write the result with ``newline=""``.
+    """
+    lang, integrity = report.lang, report.integrity
+    state = t(lang, "csv.integrity_ok")
+    if not integrity.ok:
+        state = t(lang, "csv.integrity_failed", problem=integrity.problem or "?")
+    files: dict[int, list[Exhibit]] = {}
+    for exhibit in report.exhibits:
+        files.setdefault(exhibit.seq, []).append(exhibit)
+
+    buffer = io.StringIO()
+    writer = csv.writer(
+        buffer,
+        delimiter=";" if excel else ",",
+        lineterminator="\r\n" if excel else "\n",
+        quoting=csv.QUOTE_MINIMAL,
+    )
+    writer.writerow([neutralise(t(lang, key)) for key in _COLUMNS])
+    for record in report.active:
+        row = _row(report, record, files.get(record.seq, ()), state)
+        writer.writerow([neutralise(cell) for cell in row])
+    return ("\ufeff" if excel else "") + buffer.getvalue()

@@ -1,0 +1,155 @@
+"""What a report is made of, with no I/O: the selection, the case, integrity, exhibit numbers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import cached_property
+
+from rdvlog.history import AttemptRecord, CaseProfile
+from rdvlog.models import Evidence, Lang, Place
+from rdvlog.stats import Summary, chronological, summarize, utc_key
+
+
+@dataclass(frozen=True)
+class Integrity:
+    """The result of verifying the whole journal, as the report states it."""
+
+    ok: bool
+    entry_count: int
+    head_hash: str | None
+    #: One line describing the first break, when ``ok`` is false.
+    problem: str | None = None
+
+
+# Characters that are unsafe in a file name on some system; path separators among them.
+_UNSAFE_NAME = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
+_MAX_NAME = 100
+
+
+@dataclass(frozen=True)
+class Exhibit:
+    """One numbered exhibit: a file attached to a counted attempt (« Pièce n° 7 »)."""
+
+    number: int
+    record: AttemptRecord
+    evidence: Evidence
+
+    @property
+    def seq(self) -> int:
+        return self.record.seq
+
+    @property
+    def file_name(self) -> str:
+        """A safe name for the exhibit's copy in a bundle: ``piece-007-capture.png``."""
+        base = re.split(r"[/\\]", self.evidence.name)[-1]
+        name = _UNSAFE_NAME.sub("_", base).strip(" .") or "fichier"
+        if len(name) > _MAX_NAME:
+            stem, dot, extension = name.rpartition(".")
+            if dot and 0 < len(extension) <= 10:
+                name = f"{stem[: _MAX_NAME - len(extension) - 1]}.{extension}"
+            else:
+                name = name[:_MAX_NAME]
+        return f"piece-{self.number:03d}-{name}"
+
+
+def exhibits(records: Iterable[AttemptRecord]) -> tuple[Exhibit, ...]:
+    """Number the evidence of the non-voided attempts among ``records``.
+
+    One number per (attempt, file) pair, from 1, in the chronological order of the attempts
+    (ties by journal number) and, within an attempt, in the order the files were attached. The
+    same file attached to two attempts gets two numbers, so each attempt's exhibits are explicit
+    and the SHA-256 column shows that they are one file. Voided attempts' files get no number.
+    """
+    numbered: list[Exhibit] = []
+    for record in chronological(r for r in records if not r.voided):
+        for evidence in record.attempt.evidence:
+            numbered.append(Exhibit(len(numbered) + 1, record, evidence))
+    return tuple(numbered)
+
+
+def select(
+    records: Iterable[AttemptRecord],
+    *,
+    since: dt.datetime | None = None,
+    until: dt.datetime | None = None,
+    place: Callable[[Place], bool] | None = None,
+) -> tuple[AttemptRecord, ...]:
+    """Attempts with ``since <= at <= until`` (both inclusive, aware) made at a place that
+    ``place`` accepts, voided ones included, in chronological order."""
+    low = since.astimezone(dt.timezone.utc) if since is not None else None
+    high = until.astimezone(dt.timezone.utc) if until is not None else None
+    chosen = []
+    for record in records:
+        instant = utc_key(record)[0]
+        if low is not None and instant < low:
+            continue
+        if high is not None and instant > high:
+            continue
+        if place is not None and not place(record.attempt.place):
+            continue
+        chosen.append(record)
+    return tuple(chronological(chosen))
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    """Everything a renderer needs; the same input always renders the same bytes.
+
+    ``records`` is the selection (voided attempts included, they are listed under integrity);
+    it is kept in chronological order whatever order it is given in. ``generated_at`` is an
+    input so that output is reproducible (``SOURCE_DATE_EPOCH``).
+    """
+
+    records: tuple[AttemptRecord, ...]
+    case: CaseProfile
+    integrity: Integrity
+    zone: dt.tzinfo
+    generated_at: dt.datetime
+    version: str
+    lang: Lang = "fr"
+    since: dt.datetime | None = None
+    until: dt.datetime | None = None
+    place_filter: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.generated_at.utcoffset() is None:
+            raise ValueError("generated_at must be an aware datetime")
+        # Frozen, so the normalised order is set the one way a frozen dataclass allows.
+        object.__setattr__(self, "records", tuple(chronological(self.records)))
+
+    @property
+    def active(self) -> tuple[AttemptRecord, ...]:
+        """The attempts that count: not voided, in chronological order."""
+        return tuple(record for record in self.records if not record.voided)
+
+    @property
+    def voided(self) -> tuple[AttemptRecord, ...]:
+        return tuple(record for record in self.records if record.voided)
+
+    @property
+    def filtered(self) -> bool:
+        """Whether the selection is narrower than the whole journal."""
+        return any(x is not None for x in (self.since, self.until, self.place_filter))
+
+    @cached_property
+    def summary(self) -> Summary:
+        return summarize(self.records, self.zone)
+
+    @cached_property
+    def exhibits(self) -> tuple[Exhibit, ...]:
+        return exhibits(self.records)
+
+    @cached_property
+    def exhibit_numbers(self) -> dict[int, tuple[int, ...]]:
+        """Exhibit numbers of each attempt, by journal number."""
+        numbers: dict[int, list[int]] = {}
+        for exhibit in self.exhibits:
+            numbers.setdefault(exhibit.seq, []).append(exhibit.number)
+        return {seq: tuple(found) for seq, found in numbers.items()}
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        """``moment`` in the report's zone."""
+        return moment.astimezone(self.zone)

@@ -1,0 +1,130 @@
+"""The CSV report: snapshots, rows and totals against the summary, formula neutralising, Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+
+import pytest
+
+from rdvlog.models import Lang
+from rdvlog.render import i18n
+from rdvlog.render.spreadsheet import neutralise, render_csv
+from rdvlog.report import Integrity
+
+from report_fixture import HOSTILE_NOTE, assert_snapshot, report_input
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def parse(text: str, delimiter: str = ",") -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter))
+
+
+def column(lang: Lang, key: str) -> str:
+    return i18n.t(lang, key)
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_csv_report_of_the_fixed_journal_matches_the_snapshot(lang: Lang) -> None:
+    assert_snapshot(f"report-{lang}.csv", render_csv(report_input(lang)))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_rows_and_totals_agree_with_the_summary(lang: Lang) -> None:
+    report = report_input(lang)
+    summary = report.summary
+    rows = parse(render_csv(report))
+    assert len(rows) == summary.count
+    assert [int(row[column(lang, "col.seq")]) for row in rows] == [r.seq for r in report.active]
+
+    outcomes = Counter(row[column(lang, "col.outcome")] for row in rows)
+    assert outcomes == {i18n.outcome(lang, k): n for k, n in summary.by_outcome.items() if n}
+    channels = Counter(row[column(lang, "col.channel")] for row in rows)
+    assert channels == {i18n.channel(lang, k): n for k, n in summary.by_channel.items() if n}
+    assert len({row[column(lang, "col.date")] for row in rows}) == summary.distinct_days
+
+    numbers = [n for row in rows for n in row[column(lang, "csv.exhibits")].splitlines()]
+    assert [int(n) for n in numbers] == [e.number for e in report.exhibits]
+    hashes = [h for row in rows for h in row[column(lang, "csv.hashes")].splitlines()]
+    assert hashes == [e.evidence.sha256 for e in report.exhibits]
+
+    late = [row for row in rows if row[column(lang, "csv.late")] == i18n.t(lang, "yes")]
+    assert [row[column(lang, "col.seq")] for row in late] == ["13"]
+    assert {row[column(lang, "csv.integrity")] for row in rows} == {
+        i18n.t(lang, "csv.integrity_ok")
+    }
+
+
+def test_date_time_and_timestamp_columns_agree() -> None:
+    rows = parse(render_csv(report_input("fr")))
+    first = rows[0]
+    assert (first["Date"], first["Jour"], first["Heure"]) == ("05/10/2026", "lundi", "08:02")
+    assert first["Horodatage (ISO 8601)"] == "2026-10-05T08:02:00+02:00"
+    after_dst = next(row for row in rows if row["N°"] == "23")
+    assert (after_dst["Heure"], after_dst["Horodatage (ISO 8601)"]) == (
+        "02:30",
+        "2026-10-25T02:30:00+01:00",
+    )
+    english = parse(render_csv(report_input("en")))[0]
+    assert (english["Date"], english["Weekday"]) == ("2026-10-05", "Monday")
+
+
+def test_multiline_note_survives_the_round_trip() -> None:
+    rows = parse(render_csv(report_input("fr")))
+    assert next(row for row in rows if row["N°"] == "23")["Note"] == HOSTILE_NOTE
+
+
+def test_cells_that_a_spreadsheet_would_run_are_neutralised() -> None:
+    rows = parse(render_csv(report_input("fr")))
+    cells = [cell for row in rows for cell in row.values()]
+    assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
+    by_seq = {row["N°"]: row for row in rows}
+    assert by_seq["35"]["Message affiché"] == "'=1+1 (erreur)"
+    assert by_seq["36"]["Note"] == "'-- capture prise sur téléphone"
+    assert by_seq["36"]["Fichiers d'origine"] == "'=cmd|' /C calc'!A0.png"
+
+
+@pytest.mark.parametrize("cell", ["=SUM(A1)", "+33 1 23", "-1", "@x", "\tx", "\rx"])
+def test_neutralise_prefixes_formula_starts(cell: str) -> None:
+    assert neutralise(cell) == "'" + cell
+
+
+@pytest.mark.parametrize("cell", ["", "Bobigny", "06/10/2026", "'quoted", " =x", "é=x"])
+def test_neutralise_leaves_other_cells_alone(cell: str) -> None:
+    assert neutralise(cell) == cell
+
+
+def test_excel_flavour_has_bom_semicolons_and_crlf_and_the_same_cells() -> None:
+    report = report_input("fr")
+    plain, excel = render_csv(report), render_csv(report, excel=True)
+    assert excel.startswith("\ufeff")
+    assert excel.endswith("\r\n")
+    assert excel.splitlines(keepends=True)[0].count(";") == 19
+    # Every line ends in CRLF except the line feeds inside quoted multi-line notes.
+    records = list(csv.reader(io.StringIO(excel[1:], newline=""), delimiter=";"))
+    assert records == list(csv.reader(io.StringIO(plain, newline="")))
+    assert excel.count("\r\n") == len(records)
+
+
+def test_plain_flavour_is_utf8_with_line_feeds_and_no_bom() -> None:
+    text = render_csv(report_input("fr"))
+    assert not text.startswith("\ufeff")
+    assert "\r" not in text
+    assert "Préfecture de la Seine-Saint-Denis" in text.encode("utf-8").decode("utf-8")
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_a_journal_that_does_not_verify_is_flagged_on_every_row(lang: Lang) -> None:
+    broken = Integrity(False, 42, None, "line 17: prev-mismatch")
+    rows = parse(render_csv(report_input(lang, integrity=broken)))
+    expected = i18n.t(lang, "csv.integrity_failed", problem="line 17: prev-mismatch")
+    assert {row[column(lang, "csv.integrity")] for row in rows} == {expected}
+
+
+def test_empty_selection_is_a_header_row_only() -> None:
+    text = render_csv(report_input("en", records=[]))
+    assert text.count("\n") == 1
+    assert text.startswith("No.,Date,Weekday,Time,")
+    assert parse(text) == []
