@@ -411,13 +411,14 @@ class Journal:
         """Walk every line and every evidence file; report the first break."""
         return self.audit()[0]
 
-    def audit(self) -> tuple[Verification, list[Entry] | None]:
+    def audit(self, data: bytes | None = None) -> tuple[Verification, list[Entry] | None]:
         """Verify the journal and return its entries in the same pass.
 
         The entries come back even when the chain is broken (a report must show what the
         journal says *and* that it does not verify); ``None`` when some line cannot be read.
+        ``data`` is a snapshot already taken with :meth:`read_bytes`, to audit exactly it.
         """
-        lines, rest = _split_lines(self.read_bytes())
+        lines, rest = _split_lines(self.read_bytes() if data is None else data)
         count = len(lines) + (1 if rest else 0)
         prev = ZERO_HASH
         head: str | None = None

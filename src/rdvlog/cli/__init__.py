@@ -103,4 +103,4 @@ def main() -> None:
 
 
 # Each module below adds its commands to ``app``; their heavy imports stay inside the commands.
-from rdvlog.cli import attempt, case, prefectures, report, status, storage  # noqa: E402, F401
+from rdvlog.cli import attempt, bundle, case, prefectures, report, status, storage  # noqa: E402, F401

@@ -48,6 +48,7 @@ def build_report(
     since: str | None,
     until: str | None,
     prefecture: str | None,
+    journal_bytes: bytes | None = None,
 ) -> ReportInput:
     """Read and verify the journal once, select the attempts, and gather the report's input.
 
@@ -62,7 +63,7 @@ def build_report(
     from rdvlog.report import select as within
 
     start, end = period(st, since=since, until=until)
-    history, verification = checked_history(st)
+    history, verification = checked_history(st, journal_bytes)
     place = place_filter(prefecture, history.attempts) if prefecture else None
     brk = verification.first_break
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

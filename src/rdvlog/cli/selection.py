@@ -81,17 +81,18 @@ def place_filter(text: str, records: list[AttemptRecord]) -> PlaceFilter:
     return PlaceFilter(office.label, matches)
 
 
-def checked_history(st: State) -> tuple[History, Verification]:
+def checked_history(st: State, data: bytes | None = None) -> tuple[History, Verification]:
     """The history and its verification from one pass over the journal.
 
     A broken chain still yields the history (the report must show both); a journal whose
-    lines cannot all be read is refused, naming the first bad line.
+    lines cannot all be read is refused, naming the first bad line. ``data`` is a snapshot
+    of the journal's bytes, when the caller also needs them.
     """
     from rdvlog.errors import JournalDamaged
     from rdvlog.history import fold
 
     journal = st.journal()
-    verification, entries = journal.audit()
+    verification, entries = journal.audit(data)
     if entries is None:
         brk = verification.first_break
         where = brk.describe() if brk else "unreadable"

@@ -201,6 +201,46 @@ _TABLE: dict[str, tuple[str, str]] = {
     "csv.integrity_failed": ("NON VÉRIFIÉE : {problem}", "NOT VERIFIED: {problem}"),
     "yes": ("oui", "yes"),
     "no": ("non", "no"),
+    # The bundle (one zip for the lawyer): file names and its read-me
+    "bundle.report": ("rapport.md", "report.md"),
+    "bundle.spreadsheet": ("tentatives.csv", "attempts.csv"),
+    "bundle.readme": ("LISEZMOI.txt", "README.txt"),
+    "bundle.readme_text": (
+        "Dossier de preuves rdvlog — {applicant}\n"
+        "Établi le {generated} ({zone}), rdvlog {version}.\n"
+        "\n"
+        "Contenu :\n"
+        "  {report}  le relevé des tentatives (Markdown, lisible dans tout éditeur de texte)\n"
+        "  {spreadsheet}  les mêmes tentatives, une ligne par tentative (tableur : séparateur ;)\n"
+        "  pieces/  les pièces, nommées par leur numéro (piece-007-... = Pièce n° 7)\n"
+        "  journal/journal.jsonl  le journal complet, chaîné par empreintes SHA-256\n"
+        "  SHA256SUMS  l'empreinte SHA-256 de chaque fichier de ce dossier\n"
+        "\n"
+        "Vérifier les empreintes : dans ce dossier, « sha256sum -c SHA256SUMS » (Linux),\n"
+        "« shasum -a 256 -c SHA256SUMS » (macOS), ou « Get-FileHash -Algorithm SHA256 »\n"
+        "(Windows PowerShell) et comparer avec SHA256SUMS. Le SHA-256 de chaque pièce figure\n"
+        "aussi dans le relevé. Empreinte de la dernière entrée du journal : {head}.\n"
+        "\n"
+        "Ce journal est tenu par le demandeur ; "
+        "ce n'est pas un constat de commissaire de justice.\n",
+        "rdvlog evidence bundle — {applicant}\n"
+        "Generated on {generated} ({zone}), rdvlog {version}.\n"
+        "\n"
+        "Contents:\n"
+        "  {report}  the record of attempts (Markdown, readable in any text editor)\n"
+        "  {spreadsheet}  the same attempts, one row each (spreadsheet; separator ;)\n"
+        "  pieces/  the exhibits, named by number (piece-007-... = exhibit no. 7)\n"
+        "  journal/journal.jsonl  the complete journal, chained by SHA-256 hashes\n"
+        "  SHA256SUMS  the SHA-256 hash of every file in this bundle\n"
+        "\n"
+        "Checking the hashes: in this folder, `sha256sum -c SHA256SUMS` (Linux),\n"
+        "`shasum -a 256 -c SHA256SUMS` (macOS), or `Get-FileHash -Algorithm SHA256`\n"
+        "(Windows PowerShell) and compare with SHA256SUMS. Each exhibit's SHA-256 is also in\n"
+        "the report. Hash of the journal's last entry: {head}.\n"
+        "\n"
+        "This log is kept by the applicant; it is not a commissaire de justice's report.\n",
+    ),
+    "bundle.no_applicant": ("demandeur non renseigné", "applicant not set"),
     # Codes of the journal
     "outcome.no-slot": ("Aucun créneau disponible", "No slot available"),
     "outcome.site-error": ("Erreur ou indisponibilité du site", "Site error or unavailable"),

@@ -1,0 +1,103 @@
+"""``rdvlog bundle``: the report, the spreadsheet, every exhibit and the journal in one zip."""
+
+from __future__ import annotations
+
+import hashlib
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from rdvlog.errors import JournalDamaged
+from rdvlog.evidence import stored_path
+from rdvlog.render import i18n
+from rdvlog.render.markdown import render_markdown
+from rdvlog.render.spreadsheet import render_csv
+from rdvlog.report import ReportInput
+from rdvlog.when import zone_name
+
+_CHUNK = 1024 * 1024
+_TEXT_MODE = 0o644 << 16
+# Images and PDFs are compressed already: storing them is faster and costs nothing.
+_STORED_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif", ".pdf", ".zip"})
+
+
+def _info(name: str, stamp: tuple[int, int, int, int, int, int], stored: bool) -> zipfile.ZipInfo:
+    """A zip member with fixed metadata, so the same input gives the same bytes."""
+    info = zipfile.ZipInfo(name, date_time=stamp)
+    info.create_system = 3
+    info.external_attr = _TEXT_MODE
+    info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
+    return info
+
+
+def write_bundle(
+    report: ReportInput,
+    *,
+    journal_bytes: bytes,
+    evidence_dir: Path,
+    out: BinaryIO,
+    progress: Callable[[int], None] | None = None,
+) -> list[str]:
+    """Write the zip to ``out``; return its member names (``SHA256SUMS`` last).
+
+    Each exhibit is checked against its SHA-256 while it is copied: a missing or changed file
+    stops the bundle (exit 1) rather than ship a dossier with a hole in it.
+    """
+    lang = report.lang
+    local = report.local(report.generated_at)
+    stamp = (max(local.year, 1980), local.month, local.day, local.hour, local.minute, 0)
+    sums: list[tuple[str, str]] = []
+
+    def add_bytes(zf: zipfile.ZipFile, name: str, data: bytes) -> None:
+        zf.writestr(_info(name, stamp, stored=False), data, compresslevel=9)
+        sums.append((hashlib.sha256(data).hexdigest(), name))
+
+    report_name = i18n.t(lang, "bundle.report")
+    sheet_name = i18n.t(lang, "bundle.spreadsheet")
+    with zipfile.ZipFile(out, "w") as zf:
+        add_bytes(zf, i18n.t(lang, "bundle.readme"), _readme(report).encode("utf-8"))
+        add_bytes(zf, report_name, render_markdown(report).encode("utf-8"))
+        add_bytes(zf, sheet_name, render_csv(report, excel=True).encode("utf-8"))
+        for done, exhibit in enumerate(report.exhibits, start=1):
+            source = stored_path(evidence_dir, exhibit.evidence)
+            name = f"pieces/{exhibit.file_name}"
+            stored = Path(name).suffix.lower() in _STORED_SUFFIXES
+            digest = hashlib.sha256()
+            try:
+                with source.open("rb") as reader, zf.open(_info(name, stamp, stored), "w") as w:
+                    while chunk := reader.read(_CHUNK):
+                        digest.update(chunk)
+                        w.write(chunk)
+            except FileNotFoundError:
+                raise JournalDamaged(
+                    f"the file of exhibit {exhibit.number} ({source}) is missing; "
+                    "run `rdvlog verify` and restore it from a backup"
+                ) from None
+            if digest.hexdigest() != exhibit.evidence.sha256:
+                raise JournalDamaged(
+                    f"the file of exhibit {exhibit.number} ({source}) has changed since it "
+                    "was recorded; run `rdvlog verify`"
+                )
+            sums.append((exhibit.evidence.sha256, name))
+            if progress is not None:
+                progress(done)
+        add_bytes(zf, "journal/journal.jsonl", journal_bytes)
+        listing = "".join(f"{digest}  {name}\n" for digest, name in sums)
+        zf.writestr(_info("SHA256SUMS", stamp, stored=False), listing.encode(), compresslevel=9)
+    return [name for _, name in sums] + ["SHA256SUMS"]
+
+
+def _readme(report: ReportInput) -> str:
+    lang = report.lang
+    return i18n.t(
+        lang,
+        "bundle.readme_text",
+        applicant=report.case.applicant or i18n.t(lang, "bundle.no_applicant"),
+        generated=i18n.date_time(lang, report.local(report.generated_at)),
+        zone=zone_name(report.zone),
+        version=report.version,
+        report=i18n.t(lang, "bundle.report"),
+        spreadsheet=i18n.t(lang, "bundle.spreadsheet"),
+        head=report.integrity.head_hash or "-",
+    )
