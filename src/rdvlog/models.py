@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer
+
+from rdvlog.codes import Channel as Channel  # re-exported: models name every code
+from rdvlog.codes import Outcome as Outcome
 
 FORMAT_VERSION = 1
 ZERO_HASH = "0" * 64
@@ -17,30 +19,6 @@ Kind = Literal["case", "attempt", "void", "repair"]
 PlaceKind = Literal["prefecture", "sous-prefecture", "unlisted"]
 Application = Literal["first", "renewal"]
 Lang = Literal["fr", "en"]
-
-
-class Channel(str, Enum):
-    """How the attempt was made."""
-
-    WEB = "web"
-    ANEF = "anef"
-    PHONE = "phone"
-    EMAIL = "email"
-    LETTER = "letter"
-    COUNTER = "counter"
-    OTHER = "other"
-
-
-class Outcome(str, Enum):
-    """What came of the attempt."""
-
-    NO_SLOT = "no-slot"
-    SITE_ERROR = "site-error"
-    NO_ANSWER = "no-answer"
-    REFUSED = "refused"
-    SENT = "sent"
-    BOOKED = "booked"
-    OTHER = "other"
 
 
 # Newlines and tabs are allowed in long text (a message copied from a page); no other control

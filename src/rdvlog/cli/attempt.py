@@ -10,8 +10,8 @@ import typer
 
 from rdvlog.cli import app
 from rdvlog.cli.context import print_json, resolve_place, say, state, validated
+from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
-from rdvlog.models import Attempt, Channel, Outcome, Void
 from rdvlog.when import parse_when
 
 attempt_app = typer.Typer(
@@ -84,6 +84,7 @@ def add(
 ) -> None:
     """Record one attempt to get an appointment (run it right after each try)."""
     from rdvlog.evidence import check_source
+    from rdvlog.models import Attempt
 
     st = state(ctx)
     when = parse_when(at, zone=st.zone, now=st.now(), option="--at", need_time=True)
@@ -200,6 +201,8 @@ def void(
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (required).")],
 ) -> None:
     """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""
+    from rdvlog.models import Void
+
     journal = state(ctx).journal()
     record = journal.history().attempt(seq)
     if record is None:

@@ -10,7 +10,6 @@ import typer
 from rdvlog.cli import app
 from rdvlog.cli.context import print_json, resolve_place, say, state, validated
 from rdvlog.errors import UsageError
-from rdvlog.models import Case
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
@@ -60,6 +59,8 @@ def set_(
     ] = None,
 ) -> None:
     """Set one or more fields of the case profile; the others keep their value."""
+    from rdvlog.models import Case
+
     changes: dict[str, Any] = {}
     if applicant is not None:
         changes["applicant"] = applicant
@@ -95,6 +96,8 @@ def show(
     as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
 ) -> None:
     """Show the case profile."""
+    from rdvlog.models import Case
+
     case = state(ctx).journal().latest_case() or Case()
     data = case.model_dump(mode="json")
     if as_json:
