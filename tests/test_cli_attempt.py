@@ -92,6 +92,8 @@ def test_add_with_every_option(rdvlog: Invoke, capture: Path) -> None:
         (["--url", "javascript:alert(1)"], "--url"),
         (["-m", "   "], "-m: is empty"),
         (["-n", "bell\x07"], "-n: contains a control character"),
+        (["-p", "  "], "-p: is empty"),
+        (["-p", "Nogent\x00annexe"], "-p: contains a control character"),
         (["-e", "/nonexistent/capture.png"], "does not exist"),
         (["--bogus"], "No such option"),
     ],

@@ -13,7 +13,6 @@ from rdvlog.places import (
     offices,
     resolve,
     search,
-    unlisted,
 )
 
 PREFECTURES = [office for office in offices() if office.kind == "prefecture"]
@@ -284,21 +283,6 @@ def test_search_falls_back_to_close_matches() -> None:
 )
 def test_normalise_ignores_accents_case_spacing_and_punctuation(text: str, key: str) -> None:
     assert normalise(text) == key
-
-
-def test_unlisted_keeps_the_text_as_typed() -> None:
-    place = unlisted("  Sous-préfecture de Nogent (guichet étrangers) ")
-    assert place.model_dump(exclude_none=True) == {
-        "label": "Sous-préfecture de Nogent (guichet étrangers)",
-        "kind": "unlisted",
-    }
-
-
-@pytest.mark.parametrize("text", ["", "  ", "bad\x00name"])
-def test_unlisted_refuses_empty_or_control_text_with_a_usage_error(text: str) -> None:
-    with pytest.raises(UsageError) as raised:
-        unlisted(text)
-    assert str(raised.value).startswith("invalid --unlisted place: ")
 
 
 def test_import_loads_no_data() -> None:

@@ -8,8 +8,6 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from pydantic import ValidationError
-
 from rdvlog.errors import UsageError
 from rdvlog.models import Place
 
@@ -250,12 +248,3 @@ def _closest(key: str) -> list[Office]:
     for name in difflib.get_close_matches(key, by_name, n=10, cutoff=0.6):
         found.extend(office for office in by_name[name] if office not in found)
     return found
-
-
-def unlisted(text: str) -> Place:
-    """A place outside the directory, recorded as typed (``--unlisted``)."""
-    try:
-        return Place(label=text.strip(), kind="unlisted")
-    except ValidationError as error:
-        reason = error.errors()[0]["msg"].removeprefix("Value error, ")
-        raise UsageError(f"invalid --unlisted place: {reason}") from None

@@ -1,7 +1,6 @@
 """The ``rdvlog`` command line: the Typer app, its global options and its error boundary."""
 
-from __future__ import annotations
-
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -99,6 +98,9 @@ def root(
 
 def main() -> None:
     """Console-script entry point."""
+    # rdvlog loads no pydantic plugin (and sends nothing anywhere); skipping the scan of every
+    # installed package for one saves start-up time on each `attempt add`, as Typer does.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     app()
 
 

@@ -1,7 +1,5 @@
 """``rdvlog attempt add|list|show|void``: recording attempts and reading them back."""
 
-from __future__ import annotations
-
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -83,7 +81,6 @@ def add(
     ] = False,
 ) -> None:
     """Record one attempt to get an appointment (run it right after each try)."""
-    from rdvlog.evidence import check_source
     from rdvlog.models import Attempt
 
     st = state(ctx)
@@ -122,7 +119,11 @@ def add(
         from rdvlog.screenshots import screenshot_dirs
 
         files.append(newest(screenshot_dirs(), attempt_at=when))
-    sources = [check_source(path, store=journal.root) for path in files]
+    sources = []
+    if files:
+        from rdvlog.evidence import check_source
+
+        sources = [check_source(path, store=journal.root) for path in files]
     entry = journal.append(record, sources)
     if as_json:
         print_json(entry.model_dump(mode="json"))

@@ -1,7 +1,5 @@
 """``rdvlog bundle``: one zip for the lawyer, checkable with ``sha256sum -c``."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

@@ -1,7 +1,5 @@
 """``rdvlog case set|show``: the case profile, kept in the journal so every change is on record."""
 
-from __future__ import annotations
-
 from enum import Enum
 from typing import Annotated, Any
 

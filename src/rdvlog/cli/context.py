@@ -120,8 +120,10 @@ def validated(model: type[M], **fields: Any) -> M:
 
 def resolve_place(text: str, *, unlisted: bool) -> Place:
     """The :class:`~rdvlog.models.Place` for what the user typed after ``-p``."""
+    if unlisted:
+        from rdvlog.models import Place
+
+        return validated(Place, label=text.strip(), kind="unlisted")
     from rdvlog import places
 
-    if unlisted:
-        return places.unlisted(text)
     return places.resolve(text).to_place()

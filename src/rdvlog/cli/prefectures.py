@@ -1,7 +1,5 @@
 """``rdvlog prefectures``: search the directory of préfectures and sous-préfectures."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

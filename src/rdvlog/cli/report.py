@@ -1,7 +1,5 @@
 """``rdvlog report``: the lawyer's report, in Markdown or CSV, French or English."""
 
-from __future__ import annotations
-
 import sys
 from enum import Enum
 from pathlib import Path
@@ -49,7 +47,7 @@ def build_report(
     until: str | None,
     prefecture: str | None,
     journal_bytes: bytes | None = None,
-) -> ReportInput:
+) -> "ReportInput":
     """Read and verify the journal once, select the attempts, and gather the report's input.
 
     Shared by ``report`` and ``bundle`` so that both number the exhibits the same way.

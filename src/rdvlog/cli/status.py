@@ -1,7 +1,5 @@
 """``rdvlog status``: what to check each morning, on one screen."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer

@@ -1,7 +1,5 @@
 """``rdvlog verify``, ``rdvlog repair`` and ``rdvlog path``: the store itself."""
 
-from __future__ import annotations
-
 from typing import Annotated
 
 import typer
