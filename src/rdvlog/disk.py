@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
+
+# What file systems that cannot sync a directory answer; nothing is lost by skipping it there.
+_CANNOT_SYNC_DIRECTORIES = frozenset({errno.EINVAL, errno.ENOTSUP, errno.EBADF})
 
 
 def write(fd: int, data: bytes) -> int:
@@ -23,14 +27,18 @@ def replace(source: Path, target: Path) -> None:
 
 
 def sync_directory(path: Path) -> None:
-    """Make a rename or a new file in ``path`` durable (skipped where directories can't sync)."""
+    """Make a rename or a new file in ``path`` durable (skipped where directories can't sync).
+
+    A real failure (EIO, ENOSPC) is raised: the rename it should have made durable may be lost.
+    """
     try:
         fd = os.open(path, os.O_RDONLY)
     except OSError:
-        return
+        return  # Windows cannot open a directory
     try:
         fsync(fd)
-    except OSError:
-        pass
+    except OSError as exc:
+        if exc.errno not in _CANNOT_SYNC_DIRECTORIES:
+            raise
     finally:
         os.close(fd)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import hashlib
 import os
 import re
@@ -10,9 +12,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import TypeAdapter, ValidationError
+
 from rdvlog import disk
 from rdvlog.errors import BadEvidence, os_failure
-from rdvlog.models import Evidence
+from rdvlog.models import Evidence, ShortText
 
 #: Larger files are refused: a screenshot, a PDF or a saved page is far smaller.
 MAX_EVIDENCE_BYTES = 200 * 1024 * 1024
@@ -42,6 +46,8 @@ _BY_SUFFIX = {ext: media for media, ext in _EXTENSIONS.items()} | {
     "mhtml": "multipart/related",
 }
 _SAFE_EXT = re.compile(r"[a-z0-9]{1,10}")
+_TEMP_PREFIX = ".incoming-"
+_NAME = TypeAdapter(ShortText)
 
 
 def detect_media_type(head: bytes, name: str) -> str:
@@ -83,13 +89,15 @@ class Source:
 
 def check_source(path: Path, *, store: Path) -> Source:
     """Refuse, before anything is written, a file that cannot be attached (exit 2)."""
-    shown = str(path)
+    shown = str(path).replace("\0", "\\0")
     try:
         info = path.stat()
     except FileNotFoundError:
         raise BadEvidence(f"evidence file {shown} does not exist") from None
     except OSError as exc:
         raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
+    except ValueError:  # a NUL byte: no such path can exist
+        raise BadEvidence(f"evidence file path {shown} contains a NUL byte") from None
     if stat.S_ISDIR(info.st_mode):
         raise BadEvidence(f"evidence {shown} is a directory, not a file")
     if not stat.S_ISREG(info.st_mode):
@@ -106,7 +114,14 @@ def check_source(path: Path, *, store: Path) -> Source:
             pass
     except OSError as exc:
         raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
-    return Source(path=path, name=path.name, size=info.st_size)
+    try:
+        name = _NAME.validate_python(path.name)
+    except ValidationError:
+        raise BadEvidence(
+            f"evidence file name {shown!a} is not plain text (invalid UTF-8 or a control "
+            "character); rename the file"
+        ) from None
+    return Source(path=path, name=name, size=info.st_size)
 
 
 def _inside(path: Path, store: Path) -> bool:
@@ -128,18 +143,25 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
     digest = hashlib.sha256()
     size = 0
     head = b""
-    fd, temp_name = tempfile.mkstemp(prefix=".incoming-", dir=evidence_dir)
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=evidence_dir)
+    except OSError as exc:
+        raise os_failure(exc, "copying evidence") from None
     temp = Path(temp_name)
     try:
-        with source.path.open("rb") as reader, os.fdopen(fd, "wb") as writer:
-            while chunk := reader.read(_CHUNK):
-                if not head:
-                    head = chunk[:512]
-                digest.update(chunk)
-                size += len(chunk)
-                writer.write(chunk)
-            writer.flush()
-            disk.fsync(writer.fileno())
+        try:
+            with source.path.open("rb") as reader:
+                while chunk := reader.read(_CHUNK):
+                    if not head:
+                        head = chunk[:512]
+                    digest.update(chunk)
+                    size += len(chunk)
+                    if size > MAX_EVIDENCE_BYTES:  # it grew since it was checked
+                        raise BadEvidence(f"evidence file {source.path} is too large")
+                    _write_fully(fd, chunk)
+            disk.fsync(fd)
+        finally:
+            os.close(fd)
         evidence = Evidence(
             sha256=digest.hexdigest(),
             name=source.name,
@@ -159,9 +181,11 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
         disk.sync_directory(target.parent)
         disk.sync_directory(evidence_dir)
         return evidence, created
-    except OSError as exc:
+    except BaseException as exc:
         temp.unlink(missing_ok=True)
         remove_created(created)
+        if not isinstance(exc, OSError):
+            raise
         if isinstance(exc, FileNotFoundError | PermissionError) and exc.filename == str(
             source.path
         ):
@@ -169,9 +193,29 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
         raise os_failure(exc, "copying evidence") from None
 
 
+def _write_fully(fd: int, data: bytes) -> None:
+    """Write all of ``data``: a short write is followed by another (which reports ENOSPC)."""
+    while data:
+        written = disk.write(fd, data)
+        if written <= 0:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        data = data[written:]
+
+
+def remove_stale_copies(evidence_dir: Path) -> None:
+    """Remove temporary copies left by a writer that was killed (call it under the lock)."""
+    for path in evidence_dir.glob(f"{_TEMP_PREFIX}*"):
+        with contextlib.suppress(OSError):
+            path.unlink()
+
+
 def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as reader:
+    """The SHA-256 of a stored file; anything but a regular file is an error, not a wait."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as reader:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(errno.EINVAL, "not a regular file", str(path))
+        digest = hashlib.sha256()
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import mmap
@@ -21,9 +22,17 @@ from rdvlog.errors import (
     LockTimeout,
     StoreError,
     TornTail,
+    UsageError,
     os_failure,
 )
-from rdvlog.evidence import Source, ingest, remove_created, sha256_file, stored_path
+from rdvlog.evidence import (
+    Source,
+    ingest,
+    remove_created,
+    remove_stale_copies,
+    sha256_file,
+    stored_path,
+)
 from rdvlog.history import History, fold
 from rdvlog.models import (
     FORMAT_VERSION,
@@ -95,10 +104,12 @@ class Verification:
 
 
 class _LineError(Exception):
-    def __init__(self, kind: str, detail: str) -> None:
+    def __init__(self, kind: str, detail: str, *, newer: bool = False) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
+        # A whole entry from a newer rdvlog is not a torn line: repair must never remove it.
+        self.newer = newer
 
 
 def _parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
@@ -114,6 +125,7 @@ def _parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
         raise _LineError(
             "unparseable",
             f"written by a newer rdvlog (format v{version}); upgrade rdvlog to read it",
+            newer=True,
         )
     try:
         entry = Entry.model_validate(obj)
@@ -122,6 +134,17 @@ def _parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
     if entry.v != FORMAT_VERSION:
         raise _LineError("unparseable", f"unknown format version {entry.v}")
     return obj, entry
+
+
+def _written_form(obj: dict[str, Any], payload: Payload) -> bytes:
+    """The line rdvlog writes for this entry: fields in their order, data as the model dumps it.
+
+    Comparing it with the line read catches changes the hash cannot see, such as reordered
+    keys (the hash is computed over sorted keys).
+    """
+    envelope = {name: obj[name] for name in Entry.model_fields}
+    envelope["data"] = dump_payload(payload)
+    return encode_line(envelope)
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -168,6 +191,9 @@ class Journal:
             return False
         except OSError as exc:
             raise os_failure(exc, "opening the store") from None
+        except ValueError:  # a NUL byte: no such path can exist
+            shown = str(self.root).replace("\0", "\\0")
+            raise UsageError(f"store path {shown} contains a NUL byte") from None
         if not stat.S_ISDIR(info.st_mode):
             raise StoreError(f"store path {self.root} exists and is not a directory")
         return True
@@ -178,13 +204,18 @@ class Journal:
         missing = [p for p in (self.root, *self.root.parents) if not p.exists()]
         try:
             for path in reversed(missing):
-                path.mkdir(mode=0o700)
+                try:
+                    path.mkdir(mode=0o700)
+                except FileExistsError:
+                    if not path.is_dir():
+                        raise
+                    continue  # another rdvlog process created it first: share it
                 created.append(path)
             self.root.chmod(0o700)  # mkdir's mode is filtered by the umask
+            disk.sync_directory(self.root.parent)
         except OSError as exc:
             remove_created(created)
             raise os_failure(exc, "creating the store") from None
-        disk.sync_directory(self.root.parent)
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
@@ -213,15 +244,22 @@ class Journal:
         """Add one entry (copying ``sources`` in first, for an attempt) and make it durable.
 
         Everything happens under the lock; if anything fails, the files this call created are
-        removed and the journal is truncated back, so the store is left as it was.
+        removed and the journal is truncated back, so the store is left as it was. The undoing
+        happens under the lock too: once released, another writer may rely on those files
+        (an evidence file it found already stored, a journal it appended to).
         """
-        created: list[Path] = []
-        self._create_root(created)
+        created_root: list[Path] = []
+        self._create_root(created_root)
         try:
             with self._locked():
-                return self._append_locked(payload, sources, created)
+                created: list[Path] = []
+                try:
+                    return self._append_locked(payload, sources, created)
+                except BaseException:
+                    remove_created(created)
+                    raise
         except BaseException:
-            remove_created(created)
+            remove_created(created_root)  # only empty directories: rmdir refuses the rest
             raise
 
     def _append_locked(
@@ -242,9 +280,12 @@ class Journal:
                 payload = self._copy_evidence(payload, sources, created)
             entry = self._build(payload, last)
             line = encode_line(entry.model_dump(mode="json"))
-            self._write_all(fd, line, size)
+            self._write_all(fd, line, size, created)
             if is_new:
-                disk.sync_directory(self.root)
+                try:
+                    disk.sync_directory(self.root)
+                except OSError as exc:
+                    raise os_failure(exc, "writing the journal") from None
         finally:
             os.close(fd)
         return entry
@@ -260,6 +301,7 @@ class Journal:
             except OSError as exc:
                 raise os_failure(exc, "creating the evidence folder") from None
             created.append(self.evidence_dir)
+        remove_stale_copies(self.evidence_dir)
         records = []
         for source in sources:
             evidence, new_paths = ingest(source, self.evidence_dir)
@@ -279,19 +321,28 @@ class Journal:
         envelope["hash"] = entry_hash(envelope)
         return Entry.model_validate(envelope)
 
-    def _write_all(self, fd: int, line: bytes, size: int) -> None:
-        """One write of the whole line; on any failure, cut the file back to ``size``."""
+    def _write_all(self, fd: int, line: bytes, size: int, created: list[Path]) -> None:
+        """One write of the whole line; on any failure, cut the file back to ``size``.
+
+        If even that fails, the line (whole or torn) may stay in the journal, so the files it
+        points to are kept: ``created`` is emptied and the error says to verify.
+        """
         try:
             written = disk.write(fd, line)
             if written != len(line):
-                raise OSError(28, "short write", str(self.path))
+                raise OSError(errno.ENOSPC, "short write", str(self.path))
             disk.fsync(fd)
         except OSError as exc:
             try:
                 disk.truncate(fd, size)
                 disk.fsync(fd)
             except OSError:
-                pass
+                created.clear()
+                reason = os.strerror(exc.errno) if exc.errno else str(exc)
+                raise StoreError(
+                    f"writing the journal failed ({reason}) and it could not be cut back: the "
+                    "entry may be there, complete or torn; run `rdvlog verify`"
+                ) from None
             raise os_failure(exc, "writing the journal") from None
 
     def _tail_entry(self, fd: int, size: int) -> Entry | None:
@@ -303,8 +354,13 @@ class Journal:
             raise TornTail(self._torn_message())
         try:
             return _parse_line(raw[:-1])[1]
-        except _LineError:
+        except _LineError as exc:
+            if exc.newer:
+                raise self._newer(exc) from None
             raise TornTail(self._torn_message()) from None
+
+    def _newer(self, exc: _LineError) -> JournalDamaged:
+        return JournalDamaged(f"{self.path}: an entry was {exc.detail}")
 
     def _torn_message(self) -> str:
         return (
@@ -354,6 +410,8 @@ class Journal:
             try:
                 entry = _parse_line(raw)[1]
             except _LineError as exc:
+                if exc.newer:
+                    raise self._newer(exc) from None
                 if number == len(lines):
                     raise TornTail(self._torn_message()) from None
                 raise self._damaged(number, exc.detail) from None
@@ -435,7 +493,7 @@ class Journal:
                         entries.append(result)
                     continue
                 first = result
-                if first.kind == "unparseable" and number == len(lines) and not rest:
+                if number == len(lines) and not rest and _torn(raw):
                     first = Break(number, "torn-tail", first.detail)
             if entries is not None:
                 try:
@@ -479,7 +537,7 @@ class Journal:
             return Break(number, "prev-mismatch", "does not link to the previous entry's hash")
         if entry_hash(obj) != entry.hash:
             return Break(number, "hash-mismatch", "content does not match its hash")
-        if encode_line(obj) != raw + b"\n":
+        if _written_form(obj, payload) != raw + b"\n":
             return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
         if isinstance(payload, Attempt) and referenced is not None:
             for evidence in payload.evidence:
@@ -509,7 +567,8 @@ class Journal:
     def repair(self) -> Entry | None:
         """Quarantine a torn last line and record the repair; refuse any other damage.
 
-        Returns the ``repair`` entry, or ``None`` when there was nothing to repair.
+        Returns the ``repair`` entry, or ``None`` when the journal is whole. Damage elsewhere
+        is reported even without a torn line: "nothing to repair" must mean the chain is sound.
         """
         if not self._check_root() or not self.path.exists():
             return None
@@ -520,23 +579,47 @@ class Journal:
             if not rest and lines:
                 try:
                     _parse_line(lines[-1])
-                except _LineError:
+                except _LineError as exc:
+                    if exc.newer:
+                        raise self._newer(exc) from None
                     keep = len(data) - len(lines[-1]) - 1
-                    lines = lines[:-1]
+            self._refuse_other_damage(data[:keep])
             if keep == len(data):
                 return None
-            self._refuse_other_damage(data[:keep])
             torn = data[keep:]
-            name = self._quarantine(torn)
+            created: list[Path] = []
+            name = self._quarantine(torn, created)
+            digest = hashlib.sha256(torn).hexdigest()
+            record = Repair(file=f"{QUARANTINE_DIR}/{name}", bytes=len(torn), sha256=digest)
             try:
                 with self.path.open("r+b") as handle:
                     disk.truncate(handle.fileno(), keep)
                     disk.fsync(handle.fileno())
+                return self._append_locked(record, (), [])
             except OSError as exc:
+                self._put_back(torn, keep, created)
                 raise os_failure(exc, "truncating the journal") from None
-            digest = hashlib.sha256(torn).hexdigest()
-            record = Repair(file=f"{QUARANTINE_DIR}/{name}", bytes=len(torn), sha256=digest)
-            return self._append_locked(record, (), [])
+            except BaseException:
+                self._put_back(torn, keep, created)
+                raise
+
+    def _put_back(self, torn: bytes, keep: int, created: list[Path]) -> None:
+        """Undo a failed repair: the torn bytes back at the end, the quarantine copy removed.
+
+        If the bytes cannot be put back, the quarantine copy is kept: it is then the only one.
+        """
+        try:
+            with self.path.open("r+b") as handle:
+                fd = handle.fileno()
+                if os.fstat(fd).st_size != keep + len(torn):
+                    disk.truncate(fd, keep)
+                    os.lseek(fd, keep, os.SEEK_SET)
+                    if disk.write(fd, torn) != len(torn):
+                        raise OSError(errno.ENOSPC, "short write")
+                    disk.fsync(fd)
+        except OSError:
+            return
+        remove_created(created)
 
     def _refuse_other_damage(self, kept: bytes) -> None:
         lines, _ = _split_lines(kept)
@@ -550,23 +633,38 @@ class Journal:
                 )
             prev = result.hash
 
-    def _quarantine(self, torn: bytes) -> str:
+    def _quarantine(self, torn: bytes, created: list[Path]) -> str:
+        """Save the torn bytes in ``quarantine/``; ``created`` gets what was made for that."""
         digest = hashlib.sha256(torn).hexdigest()
         stamp = utc_stamp(self.clock()).replace(":", "").replace("-", "").replace(".", "")
         name = f"journal-{stamp}-{digest[:12]}.torn"
+        path = self.quarantine_dir / name
         try:
-            self.quarantine_dir.mkdir(mode=0o700, exist_ok=True)
-            fd = os.open(self.quarantine_dir / name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            if not self.quarantine_dir.is_dir():
+                self.quarantine_dir.mkdir(mode=0o700)
+                created.append(self.quarantine_dir)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            created.append(path)
             try:
                 if disk.write(fd, torn) != len(torn):
-                    raise OSError(28, "short write")
+                    raise OSError(errno.ENOSPC, "short write")
                 disk.fsync(fd)
             finally:
                 os.close(fd)
             disk.sync_directory(self.quarantine_dir)
         except OSError as exc:
+            remove_created(created)
             raise os_failure(exc, "saving the torn line to quarantine") from None
         return name
+
+
+def _torn(raw: bytes) -> bool:
+    """Whether a last line is one ``repair`` may remove: unreadable, and not a newer entry."""
+    try:
+        _parse_line(raw)
+    except _LineError as exc:
+        return not exc.newer
+    return False
 
 
 def _payload_valid(entry: Entry) -> bool:

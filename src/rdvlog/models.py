@@ -7,7 +7,7 @@ import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_serializer
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_serializer
 
 from rdvlog.codes import Channel as Channel  # re-exported: models name every code
 from rdvlog.codes import Outcome as Outcome
@@ -40,6 +40,16 @@ def _checked(value: str, forbidden: re.Pattern[str]) -> str:
     return value
 
 
+def _utf8(value: Any) -> Any:
+    """Before pydantic's own string check, whose message for a lone surrogate is obscure."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise ValueError("is not valid UTF-8 text") from None
+    return value
+
+
 def _short(value: str) -> str:
     return _checked(value, _FORBIDDEN_SHORT)
 
@@ -48,8 +58,8 @@ def _long(value: str) -> str:
     return _checked(value, _FORBIDDEN_LONG)
 
 
-ShortText = Annotated[str, Field(max_length=500), AfterValidator(_short)]
-LongText = Annotated[str, Field(max_length=10_000), AfterValidator(_long)]
+ShortText = Annotated[str, Field(max_length=500), BeforeValidator(_utf8), AfterValidator(_short)]
+LongText = Annotated[str, Field(max_length=10_000), BeforeValidator(_utf8), AfterValidator(_long)]
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
