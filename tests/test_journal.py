@@ -183,3 +183,30 @@ def test_store_path_that_is_a_file_is_a_store_error(tmp_path: Path, clock: Clock
     with pytest.raises(StoreError, match="not a directory"):
         Journal(target, clock=clock).append(attempt())
     assert target.read_text() == "x"
+
+
+@pytest.mark.parametrize(
+    ("original", "respelled"),
+    [
+        (b'"seq":1,', b'"seq": 1,'),
+        (b'"procedure":"AES salari', b'"procedure":"\\u0041ES salari'),
+        (b'"v":1,', b'"v":1,"v":1,'),
+        (b'"v":1,"seq":1,', b'"seq":1,"v":1,'),
+        (b'"label":"Pr', b'"label":"\\u0050r'),
+        (b'\xc3\xa9', b'\\u00e9'),
+    ],
+)
+def test_verify_sees_a_respelled_line_that_the_hash_cannot(
+    store: Path, clock: Clock, original: bytes, respelled: bytes
+) -> None:
+    journal = Journal(store, clock=clock)
+    journal.append(attempt())
+    path = store / "journal.jsonl"
+    line = path.read_bytes()
+    assert original in line
+    path.write_bytes(line.replace(original, respelled, 1))
+    assert json.loads(path.read_bytes()) == json.loads(line)  # the same content, respelled
+    result = journal.verify()
+    assert result.first_break is not None
+    assert (result.first_break.line, result.first_break.kind) == (1, "hash-mismatch")
+    assert "form rdvlog wrote" in result.first_break.detail

@@ -5,8 +5,24 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
-from rdvlog.models import Application, Attempt, Case, Entry, Lang, Place, Void
+from rdvlog.models import Application, Attempt, Case, Lang, Payload, Place, Void
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """One journal line once read and validated: its envelope fields and its payload."""
+
+    seq: int
+    kind: str
+    recorded_at: str
+    hash: str
+    payload: Payload
+
+    @property
+    def recorded(self) -> dt.datetime:
+        return dt.datetime.fromisoformat(self.recorded_at.replace("Z", "+00:00"))
 
 
 @dataclass(frozen=True)
@@ -22,7 +38,7 @@ class AttemptRecord:
     def voided(self) -> bool:
         return self.void_reason is not None
 
-    @property
+    @cached_property
     def late(self) -> bool:
         """Recorded more than one hour after the attempt itself (DESIGN.md §5)."""
         return self.recorded_at - self.attempt.at > dt.timedelta(hours=1)
@@ -72,14 +88,14 @@ class History:
         return [record for record in self.attempts if not record.voided]
 
 
-def fold(entries: Iterable[Entry]) -> History:
+def fold(entries: Iterable[Recorded]) -> History:
     """Read entries in order into a :class:`History` (voids applied, case fields merged)."""
     history = History()
     index: dict[int, int] = {}
     for entry in entries:
         history.entry_count += 1
         history.head_hash = entry.hash
-        payload = entry.payload()
+        payload = entry.payload
         if isinstance(payload, Attempt):
             index[entry.seq] = len(history.attempts)
             history.attempts.append(AttemptRecord(entry.seq, entry.recorded, payload))

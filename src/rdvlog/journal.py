@@ -33,14 +33,17 @@ from rdvlog.evidence import (
     sha256_file,
     stored_path,
 )
-from rdvlog.history import History, fold
+from rdvlog.history import History, Recorded, fold
 from rdvlog.models import (
     FORMAT_VERSION,
+    PAYLOADS,
     ZERO_HASH,
     Attempt,
     Case,
     Entry,
+    Evidence,
     Payload,
+    Place,
     Repair,
     Void,
     dump_payload,
@@ -68,8 +71,12 @@ def canonical(obj: dict[str, Any]) -> bytes:
 
 def entry_hash(envelope: dict[str, Any]) -> str:
     """SHA-256 of the canonical envelope without its ``hash`` field."""
-    body = {key: value for key, value in envelope.items() if key != "hash"}
-    return hashlib.sha256(canonical(body)).hexdigest()
+    return hashlib.sha256(_body(envelope)).hexdigest()
+
+
+def _body(envelope: dict[str, Any]) -> bytes:
+    """The bytes the hash is computed over: the canonical envelope without ``hash``."""
+    return canonical({key: value for key, value in envelope.items() if key != "hash"})
 
 
 def encode_line(envelope: dict[str, Any]) -> bytes:
@@ -136,15 +143,85 @@ def _parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
     return obj, entry
 
 
-def _written_form(obj: dict[str, Any], payload: Payload) -> bytes:
-    """The line rdvlog writes for this entry: fields in their order, data as the model dumps it.
+class _PayloadReader:
+    """Validates payloads while reading a whole journal, sharing what repeats.
 
-    Comparing it with the line read catches changes the hash cannot see, such as reordered
-    keys (the hash is computed over sorted keys).
+    Most attempts name the same place and démarche: one validated :class:`Place` and one
+    string each are shared by all of them, which saves time and most of the memory.
     """
-    envelope = {name: obj[name] for name in Entry.model_fields}
-    envelope["data"] = dump_payload(payload)
-    return encode_line(envelope)
+
+    def __init__(self) -> None:
+        self._places: dict[tuple[tuple[str, Any], ...], Place] = {}
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, entry: Entry) -> Payload:
+        data = entry.data
+        if entry.kind != "attempt":
+            return PAYLOADS[entry.kind].model_validate(data)
+        data = dict(data)
+        place = data.get("place")
+        if isinstance(place, dict):
+            key = tuple(place.items())
+            shared = self._places.get(key)
+            if shared is None:
+                try:
+                    shared = self._places[key] = Place.model_validate(place)
+                except ValidationError:
+                    return Attempt.model_validate(entry.data)  # raises, naming "place.…"
+            data["place"] = shared
+        for name in ("procedure", "message"):
+            text = data.get(name)
+            if isinstance(text, str):
+                data[name] = self._texts.setdefault(text, text)
+        return Attempt.model_validate(data)
+
+
+def _read_line(raw: bytes, read_payload: _PayloadReader) -> tuple[dict[str, Any], Recorded]:
+    """Parse and validate one line, envelope and payload (``_LineError`` when it cannot)."""
+    obj, entry = _parse_line(raw)
+    try:
+        payload = read_payload(entry)
+    except ValidationError as exc:
+        raise _LineError("unparseable", f"{entry.kind} data: {_first_error(exc)}") from None
+    return obj, Recorded(entry.seq, entry.kind, entry.recorded_at, entry.hash, payload)
+
+
+# Key order of every object rdvlog writes: the model's field order (DESIGN.md §3).
+_ENVELOPE_ORDER = tuple(Entry.model_fields)
+_DATA_ORDER = {kind: tuple(model.model_fields) for kind, model in PAYLOADS.items()}
+_PLACE_ORDER = tuple(Place.model_fields)
+_EVIDENCE_ORDER = tuple(Evidence.model_fields)
+
+
+def _in_order(obj: dict[str, Any], order: tuple[str, ...]) -> bool:
+    return list(obj) == [name for name in order if name in obj]
+
+
+# What a written line holds beyond the canonical body: ``,"hash":"<64 hex>"``.
+_HASH_FIELD_LENGTH = len(',"hash":""') + 64
+
+
+def _as_written(obj: dict[str, Any], raw: bytes, body: bytes) -> bool:
+    """Whether ``raw`` is exactly the line rdvlog writes for ``obj``, whose canonical body
+    (the hashed bytes) is ``body``.
+
+    The hash covers the content, not its spelling: this catches the changes it cannot see.
+    Keys must come in the order rdvlog writes them. Beyond that, the line holds the same
+    tokens as the canonical body plus the hash field, and rdvlog writes each token in its one
+    shortest spelling (no spaces, no optional escapes); any other spelling of the same
+    content — a space, ``\\u0041`` for ``A``, ``\\/`` for ``/``, a repeated key — is longer.
+    So equal length proves equal spelling, without encoding the line a second time.
+    """
+    data = obj["data"]
+    if tuple(obj) != _ENVELOPE_ORDER or not _in_order(data, _DATA_ORDER[obj["kind"]]):
+        return False
+    place = data.get("place")
+    if isinstance(place, dict) and not _in_order(place, _PLACE_ORDER):
+        return False
+    for item in data.get("evidence", ()):
+        if not _in_order(item, _EVIDENCE_ORDER):
+            return False
+    return len(raw) == len(body) + _HASH_FIELD_LENGTH
 
 
 def _first_error(exc: ValidationError) -> str:
@@ -153,12 +230,37 @@ def _first_error(exc: ValidationError) -> str:
     return f"{where}: {error['msg']}"
 
 
-def _split_lines(data: bytes) -> tuple[list[bytes], bytes]:
+class _Lines:
+    """The complete lines of a journal snapshot, sliced one at a time as they are read.
+
+    A list of every line would hold a second copy of the whole journal in memory.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._end = data.rfind(b"\n") + 1
+        self._count = data.count(b"\n", 0, self._end)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[bytes]:
+        data, start = self._data, 0
+        while start < self._end:
+            stop = data.index(b"\n", start)
+            yield data[start:stop]
+            start = stop + 1
+
+    @property
+    def last(self) -> bytes:
+        start = self._data.rfind(b"\n", 0, self._end - 1) + 1
+        return self._data[start : self._end - 1]
+
+
+def _split_lines(data: bytes) -> tuple[_Lines, bytes]:
     """Complete lines, and the bytes after the last newline (a torn tail when not empty)."""
-    complete, _, rest = data.rpartition(b"\n")
-    if not complete and not data.startswith(b"\n"):
-        return [], rest
-    return complete.split(b"\n"), rest
+    lines = _Lines(data)
+    return lines, data[data.rfind(b"\n") + 1 :]
 
 
 class Journal:
@@ -421,13 +523,29 @@ class Journal:
         return entries
 
     def history(self) -> History:
-        """The journal folded into attempts, voids and the case profile."""
-        entries = self.entries()
-        try:
-            return fold(entries)
-        except ValidationError as exc:
-            seq = next(e.seq for e in entries if not _payload_valid(e))
-            raise self._damaged(seq, _first_error(exc)) from None
+        """The journal folded into attempts, voids and the case profile.
+
+        Every line is parsed and validated (damage is refused, never skipped); hashes are
+        left to :meth:`verify`.
+        """
+        lines, rest = _split_lines(self.read_bytes())
+        if rest:
+            raise TornTail(self._torn_message())
+        read_payload = _PayloadReader()
+        records: list[Recorded] = []
+        for number, raw in enumerate(lines, start=1):
+            try:
+                record = _read_line(raw, read_payload)[1]
+            except _LineError as exc:
+                if exc.newer:
+                    raise self._newer(exc) from None
+                if number == len(lines) and _torn(raw):
+                    raise TornTail(self._torn_message()) from None
+                raise self._damaged(number, exc.detail) from None
+            if record.seq != number:
+                raise self._damaged(number, f"sequence number {record.seq}, expected {number}")
+            records.append(record)
+        return fold(records)
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry.
@@ -469,7 +587,7 @@ class Journal:
         """Walk every line and every evidence file; report the first break."""
         return self.audit()[0]
 
-    def audit(self, data: bytes | None = None) -> tuple[Verification, list[Entry] | None]:
+    def audit(self, data: bytes | None = None) -> tuple[Verification, list[Recorded] | None]:
         """Verify the journal and return its entries in the same pass.
 
         The entries come back even when the chain is broken (a report must show what the
@@ -481,13 +599,14 @@ class Journal:
         prev = ZERO_HASH
         head: str | None = None
         first: Break | None = None
-        entries: list[Entry] | None = []
+        entries: list[Recorded] | None = []
         referenced: set[str] = set()
         checked: dict[str, str] = {}
+        read_payload = _PayloadReader()
         for number, raw in enumerate(lines, start=1):
             if first is None:
-                result = self._check_line(number, raw, prev, referenced, checked)
-                if isinstance(result, Entry):
+                result = self._check_line(number, raw, prev, referenced, checked, read_payload)
+                if isinstance(result, Recorded):
                     prev = head = result.hash
                     if entries is not None:
                         entries.append(result)
@@ -497,13 +616,12 @@ class Journal:
                     first = Break(number, "torn-tail", first.detail)
             if entries is not None:
                 try:
-                    entry = _parse_line(raw)[1]
-                    entry.payload()
-                except (_LineError, ValidationError):
+                    record = _read_line(raw, read_payload)[1]
+                except _LineError:
                     entries = None
                 else:
-                    head = entry.hash
-                    entries.append(entry)
+                    head = record.hash
+                    entries.append(record)
         if rest:
             entries = None
             if first is None:
@@ -519,25 +637,25 @@ class Journal:
         prev: str,
         referenced: set[str] | None,
         checked: dict[str, str],
-    ) -> Break | Entry:
+        read_payload: _PayloadReader,
+    ) -> Break | Recorded:
         """The first problem of one line, or its entry when the line is sound.
 
         ``referenced`` collects evidence file names; ``None`` skips the evidence checks.
         """
         try:
-            obj, entry = _parse_line(raw)
-            payload = entry.payload()
+            obj, entry = _read_line(raw, read_payload)
         except _LineError as exc:
             return Break(number, exc.kind, exc.detail)
-        except ValidationError as exc:
-            return Break(number, "unparseable", f"{entry.kind} data: {_first_error(exc)}")
+        payload = entry.payload
         if entry.seq != number:
             return Break(number, "seq-gap", f"sequence number {entry.seq}, expected {number}")
-        if entry.prev != prev:
+        if obj["prev"] != prev:
             return Break(number, "prev-mismatch", "does not link to the previous entry's hash")
-        if entry_hash(obj) != entry.hash:
+        body = _body(obj)
+        if hashlib.sha256(body).hexdigest() != entry.hash:
             return Break(number, "hash-mismatch", "content does not match its hash")
-        if _written_form(obj, payload) != raw + b"\n":
+        if not _as_written(obj, raw, body):
             return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
         if isinstance(payload, Attempt) and referenced is not None:
             for evidence in payload.evidence:
@@ -578,11 +696,11 @@ class Journal:
             keep = len(data) - len(rest)
             if not rest and lines:
                 try:
-                    _parse_line(lines[-1])
+                    _parse_line(lines.last)
                 except _LineError as exc:
                     if exc.newer:
                         raise self._newer(exc) from None
-                    keep = len(data) - len(lines[-1]) - 1
+                    keep = len(data) - len(lines.last) - 1
             self._refuse_other_damage(data[:keep])
             if keep == len(data):
                 return None
@@ -625,7 +743,7 @@ class Journal:
         lines, _ = _split_lines(kept)
         prev = ZERO_HASH
         for number, raw in enumerate(lines, start=1):
-            result = self._check_line(number, raw, prev, None, {})
+            result = self._check_line(number, raw, prev, None, {}, _PayloadReader())
             if isinstance(result, Break):
                 raise JournalDamaged(
                     f"repair only removes a torn last line, but {result.describe()}; "
@@ -665,14 +783,6 @@ def _torn(raw: bytes) -> bool:
     except _LineError as exc:
         return not exc.newer
     return False
-
-
-def _payload_valid(entry: Entry) -> bool:
-    try:
-        entry.payload()
-    except ValidationError:
-        return False
-    return True
 
 
 def _read_last_line(fd: int, size: int) -> bytes:
