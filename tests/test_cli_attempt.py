@@ -217,3 +217,23 @@ def test_show_and_void_refuse_what_is_not_an_attempt(rdvlog: Invoke, store: Path
     again = rdvlog("attempt", "void", "1", "--reason", "encore")
     assert again.exit_code == 2 and "already void" in again.stderr
     assert snapshot(store) == before
+
+
+def test_windows_line_ends_in_pasted_text_become_newlines(rdvlog: Invoke) -> None:
+    entry = add(rdvlog, "-m", "Service surchargé.\r\nVeuillez réessayer.", "-n", "a\r\nb")
+    assert entry["data"]["message"] == "Service surchargé.\nVeuillez réessayer."
+    assert entry["data"]["note"] == "a\nb"
+
+
+def test_an_unexpected_failure_is_one_line_not_a_traceback(
+    rdvlog: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk gremlin")
+
+    monkeypatch.setattr("rdvlog.journal.Journal.append", broken)
+    result = rdvlog("attempt", "add", "--unlisted", "-p", "X", "-d", "Y")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: internal error: RuntimeError: disk gremlin (set RDVLOG_DEBUG=1 for details)\n"
+    )

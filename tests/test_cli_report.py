@@ -122,3 +122,15 @@ def test_report_of_an_empty_store(rdvlog: Invoke, store: Path) -> None:
     assert result.exit_code == 0
     assert "# " in result.stdout
     assert not store.exists()
+
+
+def test_report_file_is_private(rdvlog: Invoke, journal: None, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    old = os.umask(0)
+    try:
+        rdvlog("report", "-o", str(tmp_path / "rapport.md"))
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "rapport.md").stat().st_mode) == 0o600

@@ -193,7 +193,7 @@ def test_store_path_that_is_a_file_is_a_store_error(tmp_path: Path, clock: Clock
         (b'"v":1,', b'"v":1,"v":1,'),
         (b'"v":1,"seq":1,', b'"seq":1,"v":1,'),
         (b'"label":"Pr', b'"label":"\\u0050r'),
-        (b'\xc3\xa9', b'\\u00e9'),
+        (b"\xc3\xa9", b"\\u00e9"),
     ],
 )
 def test_verify_sees_a_respelled_line_that_the_hash_cannot(

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from rdvlog import disk
-from rdvlog.errors import StoreError, UsageError, os_failure
+from rdvlog.errors import UsageError, os_failure
 
 
 def check_target(target: Path, *, store: Path, force: bool = True) -> Path:
@@ -46,7 +46,8 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
             yield handle
             handle.flush()
             disk.fsync(handle.fileno())
-        os.chmod(temp, 0o644 & ~_umask())
+        # Reports name the applicant and their foreigner number: private, like the store.
+        os.chmod(temp, 0o600)
         disk.replace(temp, target)
         disk.sync_directory(target.parent)
     except OSError as exc:
@@ -60,12 +61,3 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
 def write_atomically(target: Path, data: bytes) -> None:
     with atomic_output(target) as handle:
         handle.write(data)
-
-
-def _umask() -> int:
-    current = os.umask(0)
-    os.umask(current)
-    return current
-
-
-__all__ = ["StoreError", "atomic_output", "check_target", "write_atomically"]

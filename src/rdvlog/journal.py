@@ -334,6 +334,11 @@ class Journal:
                 f"gave up after {self.lock_timeout:g} s"
             ) from None
         except OSError as exc:
+            if isinstance(exc, PermissionError):
+                raise StoreError(
+                    f"the store {self.root} is not writable (read-only or another user's); "
+                    "rdvlog cannot lock it"
+                ) from None
             raise os_failure(exc, "locking the journal") from None
         try:
             yield

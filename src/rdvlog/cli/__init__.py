@@ -47,6 +47,14 @@ class RdvlogGroup(TyperGroup):
 
             error = os_failure(exc, "rdvlog")
             fail(error.message, error.exit_code)
+        except Exception as exc:
+            # A bug, not a user error: still one line, unless RDVLOG_DEBUG asks for the trace.
+            if os.environ.get("RDVLOG_DEBUG"):
+                raise
+            fail(
+                f"internal error: {type(exc).__name__}: {exc} (set RDVLOG_DEBUG=1 for details)",
+                EXIT_STORE,
+            )
         sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from rdvlog.cli import app
-from rdvlog.cli.context import print_json, resolve_place, say, state, validated
+from rdvlog.cli.context import print_json, resolve_place, say, state, unix_newlines, validated
 from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
 from rdvlog.when import parse_when
@@ -108,10 +108,10 @@ def add(
         procedure=procedure,
         channel=channel,
         outcome=outcome,
-        message=message,
+        message=unix_newlines(message),
         url=url,
         reference=reference,
-        note=note,
+        note=unix_newlines(note),
     )
     files = list(evidence or [])
     if latest_screenshot:

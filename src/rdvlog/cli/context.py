@@ -127,3 +127,8 @@ def resolve_place(text: str, *, unlisted: bool) -> Place:
     from rdvlog import places
 
     return places.resolve(text).to_place()
+
+
+def unix_newlines(text: str | None) -> str | None:
+    """Text pasted from a Windows program, with its CR LF line ends made plain newlines."""
+    return text.replace("\r\n", "\n") if text is not None else None
