@@ -153,3 +153,31 @@ def test_add_with_an_unlisted_place_does_not_load_the_prefecture_directory(
 ) -> None:
     loaded = [m for prefix in DIRECTORY_MODULES for m in add_imports.loaded(prefix)]
     assert loaded == []
+
+
+def test_every_command_is_mapped_to_the_module_that_defines_it() -> None:
+    import typer.main
+
+    from rdvlog.cli import COMMAND_MODULES, app
+
+    registered = set(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+    assert registered == set(COMMAND_MODULES)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["attempt", "add", "-p", "93"], "attempt"),
+        (["--store", "/tmp/x", "report", "--lang", "en"], "report"),
+        (["--store=/tmp/x", "verify"], "verify"),
+        (["--version"], "--version"),
+        (["--help"], "--help"),
+        ([], None),
+    ],
+)
+def test_the_command_to_load_is_found_past_global_options(
+    args: list[str], expected: str | None
+) -> None:
+    from rdvlog.cli import _command_name
+
+    assert _command_name(args) == expected

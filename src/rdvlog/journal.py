@@ -8,6 +8,7 @@ import json
 import mmap
 import os
 import stat
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -321,29 +322,22 @@ class Journal:
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
-        from filelock import FileLock, Timeout
-
-        lock = FileLock(
-            self.lock_path, timeout=self.lock_timeout, mode=0o600, preserve_lock_file=True
-        )
+        """Hold the store's exclusive lock (``journal.lock``) or fail after the timeout."""
         try:
-            lock.acquire()
-        except Timeout:
+            with _exclusive_lock(self.lock_path, self.lock_timeout):
+                yield
+        except TimeoutError:
             raise LockTimeout(
                 f"another rdvlog process holds {self.lock_path}; "
                 f"gave up after {self.lock_timeout:g} s"
             ) from None
+        except PermissionError:
+            raise StoreError(
+                f"the store {self.root} is not writable (read-only or another user's); "
+                "rdvlog cannot lock it"
+            ) from None
         except OSError as exc:
-            if isinstance(exc, PermissionError):
-                raise StoreError(
-                    f"the store {self.root} is not writable (read-only or another user's); "
-                    "rdvlog cannot lock it"
-                ) from None
             raise os_failure(exc, "locking the journal") from None
-        try:
-            yield
-        finally:
-            lock.release()
 
     # -- appending ------------------------------------------------------------------------
 
@@ -788,6 +782,54 @@ def _torn(raw: bytes) -> bool:
     except _LineError as exc:
         return not exc.newer
     return False
+
+
+@contextmanager
+def _exclusive_lock(path: Path, timeout: float) -> Iterator[None]:
+    """An exclusive lock on ``path``, taken within ``timeout`` seconds (else TimeoutError).
+
+    On POSIX this is ``flock`` on the lock file, exactly what the ``filelock`` package does
+    there, so that rdvlog versions using either exclude each other; done here because
+    importing ``filelock`` costs more start-up time than all of ``attempt add``'s own work
+    (DESIGN.md §6). Elsewhere, ``filelock``.
+    """
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        from filelock import FileLock, Timeout
+
+        lock = FileLock(path, timeout=timeout, mode=0o600, preserve_lock_file=True)
+        try:
+            lock.acquire()
+        except Timeout:
+            raise TimeoutError(str(path)) from None
+        try:
+            yield
+        finally:
+            lock.release()
+        return
+    import fcntl
+    import time
+
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        if stat.S_IMODE(os.fstat(fd).st_mode) != 0o600:
+            os.fchmod(fd, 0o600)  # a new file's mode is filtered by the umask
+        deadline = time.monotonic() + timeout
+        pause = 0.001
+        while True:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise TimeoutError(str(path)) from None
+                time.sleep(pause)
+                pause = min(pause * 2, 0.02)
+        try:
+            yield
+        finally:
+            fcntl.flock(fd, fcntl.LOCK_UN)
+    finally:
+        os.close(fd)
 
 
 def _read_last_line(fd: int, size: int) -> bytes:

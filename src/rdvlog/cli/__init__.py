@@ -1,107 +1,51 @@
-"""The ``rdvlog`` command line: the Typer app, its global options and its error boundary."""
+"""The ``rdvlog`` command line; ``main`` loads only the command it is about to run."""
 
+import importlib
 import os
 import sys
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Annotated, Any
+from typing import Any
 
-import typer
-from typer._click.exceptions import ClickException  # Typer vendors Click since 0.29
-from typer.core import TyperGroup
-
-from rdvlog import __version__
-from rdvlog.cli.context import State, fail
-from rdvlog.errors import EXIT_STORE, RdvlogError
-
-
-class RdvlogGroup(TyperGroup):
-    """The root command: every failure becomes one ``error:`` line and its exit code."""
-
-    def main(
-        self,
-        args: Sequence[str] | None = None,
-        prog_name: str | None = None,
-        complete_var: str | None = None,
-        standalone_mode: bool = True,
-        windows_expand_args: bool = True,
-        **extra: Any,
-    ) -> Any:
-        try:
-            code = super().main(
-                args,
-                prog_name or "rdvlog",
-                complete_var,
-                standalone_mode=False,
-                windows_expand_args=windows_expand_args,
-                **extra,
-            )
-        except RdvlogError as exc:
-            fail(exc.message, exc.exit_code)
-        except ClickException as exc:
-            fail(exc.format_message(), exc.exit_code)
-        except typer.Abort:
-            fail("aborted", EXIT_STORE)
-        except OSError as exc:
-            from rdvlog.errors import os_failure
-
-            error = os_failure(exc, "rdvlog")
-            fail(error.message, error.exit_code)
-        except Exception as exc:
-            # A bug, not a user error: still one line, unless RDVLOG_DEBUG asks for the trace.
-            if os.environ.get("RDVLOG_DEBUG"):
-                raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} (set RDVLOG_DEBUG=1 for details)",
-                EXIT_STORE,
-            )
-        sys.exit(code if isinstance(code, int) else 0)
+#: Each command's module; importing one adds its commands to the app (``rdvlog.cli.root``).
+COMMAND_MODULES = {
+    "attempt": "attempt",
+    "bundle": "bundle",
+    "case": "case",
+    "path": "storage",
+    "prefectures": "prefectures",
+    "repair": "storage",
+    "report": "report",
+    "status": "status",
+    "verify": "storage",
+}
 
 
-app = typer.Typer(
-    cls=RdvlogGroup,
-    name="rdvlog",
-    help="Keep dated, tamper-evident proof of failed préfecture appointment attempts.",
-    no_args_is_help=True,
-    pretty_exceptions_enable=False,
-    context_settings={"help_option_names": ["-h", "--help"]},
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        print(f"rdvlog {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def root(
-    ctx: typer.Context,
-    store: Annotated[
-        Path | None,
-        typer.Option(
-            "--store",
-            help="Store directory (default: $RDVLOG_HOME, else the user data directory).",
-            file_okay=True,
-            dir_okay=True,
-        ),
-    ] = None,
-    version: Annotated[
-        bool,
-        typer.Option(
-            "--version",
-            help="Print the version and exit.",
-            callback=_version,
-            is_eager=True,
-        ),
-    ] = False,
-) -> None:
-    """rdvlog: dated, hash-chained proof of failed préfecture appointment attempts."""
-    if isinstance(ctx.obj, State):
-        if store is not None:
-            ctx.obj.store = store
+def load_commands(args: Sequence[str] | None = None) -> None:
+    """Import the module of the command named in ``args``; every module when in doubt
+    (``--help``, no command, an unknown name, shell completion), none for ``--version``."""
+    if args is None or "_RDVLOG_COMPLETE" in os.environ:
+        names = set(COMMAND_MODULES.values())
     else:
-        ctx.obj = State(store=store)
+        command = _command_name(args)
+        if command == "--version":
+            names = set()
+        elif command in COMMAND_MODULES:
+            names = {COMMAND_MODULES[command]}
+        else:
+            names = set(COMMAND_MODULES.values())
+    for name in sorted(names):
+        importlib.import_module(f"rdvlog.cli.{name}")
+
+
+def _command_name(args: Sequence[str]) -> str | None:
+    """The first argument that is not a global option, or the option that ends the parse."""
+    words = iter(args)
+    for word in words:
+        if word == "--store":
+            next(words, None)
+        elif not word.startswith("--store="):
+            return word
+    return None
 
 
 def main() -> None:
@@ -109,8 +53,19 @@ def main() -> None:
     # rdvlog loads no pydantic plugin (and sends nothing anywhere); skipping the scan of every
     # installed package for one saves start-up time on each `attempt add`, as Typer does.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    # Only the command about to run is imported: the others' modules cost start-up time
+    # (DESIGN.md §6), and Typer builds every registered command on each run.
+    load_commands(sys.argv[1:])
+    from rdvlog.cli.root import app
+
     app()
 
 
-# Each module below adds its commands to ``app``; their heavy imports stay inside the commands.
-from rdvlog.cli import attempt, bundle, case, prefectures, report, status, storage  # noqa: E402, F401
+def __getattr__(name: str) -> Any:
+    """``from rdvlog.cli import app`` gives the app with every command (tests, tools)."""
+    if name == "app":
+        load_commands()
+        from rdvlog.cli.root import app
+
+        return app
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

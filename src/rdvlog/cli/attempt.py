@@ -6,8 +6,8 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import print_json, resolve_place, say, state, unix_newlines, validated
+from rdvlog.cli.root import app
 from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
 from rdvlog.when import parse_when

@@ -6,9 +6,9 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import say, state
 from rdvlog.cli.report import LangOption, PlaceOption, SinceOption, UntilOption, build_report
+from rdvlog.cli.root import app
 
 #: A progress bar is worth showing from this many exhibits on.
 PROGRESS_FROM = 10

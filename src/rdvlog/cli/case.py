@@ -5,8 +5,8 @@ from typing import Annotated, Any
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import print_json, resolve_place, say, state, validated
+from rdvlog.cli.root import app
 from rdvlog.errors import UsageError
 from rdvlog.when import parse_date
 

@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import State, say, state
+from rdvlog.cli.root import app
 
 if TYPE_CHECKING:
     from rdvlog.report import ReportInput

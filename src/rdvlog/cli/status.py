@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import print_json, state
+from rdvlog.cli.root import app
 
 
 @app.command()

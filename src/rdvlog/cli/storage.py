@@ -4,8 +4,8 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli import app
 from rdvlog.cli.context import print_json, say, state, warn
+from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
 
 
