@@ -42,3 +42,15 @@ def sync_directory(path: Path) -> None:
             raise
     finally:
         os.close(fd)
+
+
+def remove_created(paths: list[Path]) -> None:
+    """Undo what an aborted write created, newest first (best effort: the append failed)."""
+    for path in reversed(paths):
+        try:
+            if path.is_dir():
+                path.rmdir()
+            else:
+                path.unlink()
+        except OSError:
+            pass

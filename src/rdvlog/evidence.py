@@ -15,6 +15,7 @@ from pathlib import Path
 from pydantic import TypeAdapter, ValidationError
 
 from rdvlog import disk
+from rdvlog.disk import remove_created
 from rdvlog.errors import BadEvidence, os_failure
 from rdvlog.models import Evidence, ShortText
 
@@ -219,15 +220,3 @@ def sha256_file(path: Path) -> str:
         while chunk := reader.read(_CHUNK):
             digest.update(chunk)
     return digest.hexdigest()
-
-
-def remove_created(paths: list[Path]) -> None:
-    """Undo what an aborted write created, newest first (best effort: the append failed)."""
-    for path in reversed(paths):
-        try:
-            if path.is_dir():
-                path.rmdir()
-            else:
-                path.unlink()
-        except OSError:
-            pass

@@ -5,7 +5,6 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
-import mmap
 import os
 import stat
 import sys
@@ -13,11 +12,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from rdvlog import disk
+from rdvlog.disk import remove_created
 from rdvlog.errors import (
     JournalDamaged,
     LockTimeout,
@@ -26,15 +26,6 @@ from rdvlog.errors import (
     UsageError,
     os_failure,
 )
-from rdvlog.evidence import (
-    Source,
-    ingest,
-    remove_created,
-    remove_stale_copies,
-    sha256_file,
-    stored_path,
-)
-from rdvlog.history import History, Recorded, fold
 from rdvlog.models import (
     FORMAT_VERSION,
     PAYLOADS,
@@ -50,6 +41,12 @@ from rdvlog.models import (
     dump_payload,
 )
 from rdvlog.when import Clock, system_clock, utc_stamp
+
+if TYPE_CHECKING:
+    # Evidence and history are imported where they are used: `attempt add` without files
+    # needs neither, and every module costs start-up time (DESIGN.md §6).
+    from rdvlog.evidence import Source
+    from rdvlog.history import History, Recorded
 
 JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "journal.lock"
@@ -179,6 +176,8 @@ class _PayloadReader:
 
 def _read_line(raw: bytes, read_payload: _PayloadReader) -> tuple[dict[str, Any], Recorded]:
     """Parse and validate one line, envelope and payload (``_LineError`` when it cannot)."""
+    from rdvlog.history import Recorded
+
     obj, entry = _parse_line(raw)
     try:
         payload = read_payload(entry)
@@ -402,6 +401,8 @@ class Journal:
             except OSError as exc:
                 raise os_failure(exc, "creating the evidence folder") from None
             created.append(self.evidence_dir)
+        from rdvlog.evidence import ingest, remove_stale_copies
+
         remove_stale_copies(self.evidence_dir)
         records = []
         for source in sources:
@@ -527,6 +528,8 @@ class Journal:
         Every line is parsed and validated (damage is refused, never skipped); hashes are
         left to :meth:`verify`.
         """
+        from rdvlog.history import fold
+
         lines, rest = _split_lines(self.read_bytes())
         if rest:
             raise TornTail(self._torn_message())
@@ -555,6 +558,8 @@ class Journal:
         """
         if not self._check_root() or not self.path.exists():
             return None
+        import mmap
+
         try:
             with self._reading(), self.path.open("rb") as handle:
                 if os.fstat(handle.fileno()).st_size == 0:
@@ -593,6 +598,8 @@ class Journal:
         journal says *and* that it does not verify); ``None`` when some line cannot be read.
         ``data`` is a snapshot already taken with :meth:`read_bytes`, to audit exactly it.
         """
+        from rdvlog.history import Recorded
+
         lines, rest = _split_lines(self.read_bytes() if data is None else data)
         count = len(lines) + (1 if rest else 0)
         prev = ZERO_HASH
@@ -642,6 +649,8 @@ class Journal:
 
         ``referenced`` collects evidence file names; ``None`` skips the evidence checks.
         """
+        from rdvlog.evidence import sha256_file, stored_path
+
         try:
             obj, entry = _read_line(raw, read_payload)
         except _LineError as exc:
