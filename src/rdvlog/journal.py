@@ -378,9 +378,9 @@ class Journal:
             last = self._tail_entry(fd, size)
             if sources:
                 payload = self._copy_evidence(payload, sources, created)
-            entry = self._build(payload, last)
-            line = encode_line(entry.model_dump(mode="json"))
-            self._write_all(fd, line, size, created)
+            envelope = self._envelope(payload, last)
+            entry = Entry.model_validate(envelope)
+            self._write_all(fd, encode_line(envelope), size, created)
             if is_new:
                 try:
                     disk.sync_directory(self.root)
@@ -411,7 +411,8 @@ class Journal:
             records.append(evidence)
         return payload.model_copy(update={"evidence": (*payload.evidence, *records)})
 
-    def _build(self, payload: Payload, last: Entry | None) -> Entry:
+    def _envelope(self, payload: Payload, last: Entry | None) -> dict[str, Any]:
+        """The next entry, as written: chained to ``last`` and hashed."""
         envelope: dict[str, Any] = {
             "v": FORMAT_VERSION,
             "seq": last.seq + 1 if last else 1,
@@ -421,7 +422,7 @@ class Journal:
             "data": dump_payload(payload),
         }
         envelope["hash"] = entry_hash(envelope)
-        return Entry.model_validate(envelope)
+        return envelope
 
     def _write_all(self, fd: int, line: bytes, size: int, created: list[Path]) -> None:
         """One write of the whole line; on any failure, cut the file back to ``size``.

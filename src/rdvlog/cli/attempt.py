@@ -166,7 +166,7 @@ def list_(
         if (include_void or not r.voided) and (outcome is None or r.attempt.outcome == outcome)
     ]
     if output_format is ListFormat.JSON:
-        print_json([listing.as_dict(r) for r in records])
+        listing.write_json(records)
     elif output_format is ListFormat.JSONL:
         listing.write_jsonl(records)
     elif output_format is ListFormat.CSV:

@@ -65,6 +65,20 @@ def write_jsonl(records: Sequence[AttemptRecord]) -> None:
         out.write(json.dumps(as_dict(record), ensure_ascii=False) + "\n")
 
 
+def write_json(records: Sequence[AttemptRecord]) -> None:
+    """One JSON array, one attempt per line, written as it goes.
+
+    Compact items keep the C encoder (an indented document is encoded in pure Python) and
+    streaming keeps memory flat on a journal of years of attempts.
+    """
+    out = sys.stdout
+    out.write("[")
+    for number, record in enumerate(records):
+        out.write(",\n  " if number else "\n  ")
+        out.write(json.dumps(as_dict(record), ensure_ascii=False))
+    out.write("\n]\n" if records else "]\n")
+
+
 def csv_row(record: AttemptRecord) -> list[str]:
     attempt = record.attempt
     place = attempt.place
