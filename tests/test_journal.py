@@ -210,3 +210,76 @@ def test_verify_sees_a_respelled_line_that_the_hash_cannot(
     assert result.first_break is not None
     assert (result.first_break.line, result.first_break.kind) == (1, "hash-mismatch")
     assert "form rdvlog wrote" in result.first_break.detail
+
+
+def test_latest_case_reads_the_hinted_line_without_searching(
+    store: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = Journal(store, clock=clock)
+    journal.append(Case(procedure="AES salarié"))
+    for _ in range(5):
+        journal.append(attempt())
+    hint = json.loads((store / "case.hint").read_text())
+    assert hint["offset"] == 0 and hint["hash"] == journal.entries()[0].hash
+    monkeypatch.setattr("rdvlog.journal._search_case_line", lambda fd: pytest.fail("searched"))
+    case = journal.latest_case()
+    assert case is not None and case.procedure == "AES salarié"
+
+
+@pytest.mark.parametrize(
+    "hint",
+    [
+        b"garbage",
+        b'{"offset": 0, "length": 10, "hash": "00"}',
+        b'{"offset": 999999, "length": 40, "hash": "00"}',
+        b'{"offset": -5, "length": 40, "hash": "00"}',
+    ],
+)
+def test_a_wrong_case_hint_is_ignored_not_trusted(store: Path, clock: Clock, hint: bytes) -> None:
+    journal = Journal(store, clock=clock)
+    journal.append(Case(procedure="Ancienne"))
+    journal.append(attempt())
+    journal.append(Case(procedure="Nouvelle"))
+    journal.append(attempt())
+    (store / "case.hint").write_bytes(hint)
+    case = journal.latest_case()
+    assert case is not None and case.procedure == "Nouvelle"
+
+
+def test_a_hint_for_an_entry_that_never_landed_is_ignored(store: Path, clock: Clock) -> None:
+    journal = Journal(store, clock=clock)
+    journal.append(Case(procedure="AES salarié"))
+    size = (store / "journal.jsonl").stat().st_size
+    # As after a crash between writing the hint and writing the case entry it announces:
+    (store / "case.hint").write_text(json.dumps({"offset": size, "length": 400, "hash": "a" * 64}))
+    journal.append(attempt())  # lands where the hint points
+    case = journal.latest_case()
+    assert case is not None and case.procedure == "AES salarié"
+
+
+def test_a_failed_case_append_puts_the_old_hint_back(
+    store: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from rdvlog import disk
+
+    journal = Journal(store, clock=clock)
+    journal.append(Case(procedure="AES salarié"))
+    journal.append(attempt())
+    before = snapshot(store)
+    real_write = disk.write
+    calls: list[int] = []
+
+    def failing_journal_write(fd: int, data: bytes) -> int:
+        calls.append(fd)
+        if len(calls) == 2:  # the hint is written first, then the journal line
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(fd, data)
+
+    monkeypatch.setattr(disk, "write", failing_journal_write)
+    with pytest.raises(StoreError, match="no space left"):
+        journal.append(Case(procedure="Renouvellement"))
+    assert snapshot(store) == before
+    case = journal.latest_case()
+    assert case is not None and case.procedure == "AES salarié"

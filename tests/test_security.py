@@ -69,7 +69,7 @@ def test_store_is_private_with_umask_000_through_every_command(store: Path, tmp_
         else:
             assert mode == 0o600, relative
         seen.add(relative.parts[0])
-    assert seen == {"journal.jsonl", "journal.lock", "evidence", "quarantine"}
+    assert seen == {"journal.jsonl", "journal.lock", "case.hint", "evidence", "quarantine"}
 
 
 HOSTILE_NAMES = [

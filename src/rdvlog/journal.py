@@ -52,6 +52,7 @@ JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "journal.lock"
 EVIDENCE_DIR = "evidence"
 QUARANTINE_DIR = "quarantine"
+CASE_HINT_NAME = "case.hint"
 DEFAULT_LOCK_TIMEOUT = 10.0
 _TAIL_CHUNK = 64 * 1024
 _KINDS: dict[type[Payload], str] = {
@@ -278,6 +279,7 @@ class Journal:
         self.lock_path = root / LOCK_NAME
         self.evidence_dir = root / EVIDENCE_DIR
         self.quarantine_dir = root / QUARANTINE_DIR
+        self.case_hint = root / CASE_HINT_NAME
         self.clock = clock
         if lock_timeout is None:
             lock_timeout = float(os.environ.get("RDVLOG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
@@ -380,7 +382,16 @@ class Journal:
                 payload = self._copy_evidence(payload, sources, created)
             envelope = self._envelope(payload, last)
             entry = Entry.model_validate(envelope)
-            self._write_all(fd, encode_line(envelope), size, created)
+            line = encode_line(envelope)
+            if entry.kind != "case":
+                self._write_all(fd, line, size, created)
+            else:
+                previous = self._write_case_hint(_case_hint(size, line, entry.hash))
+                try:
+                    self._write_all(fd, line, size, created)
+                except BaseException:
+                    self._restore_case_hint(previous)
+                    raise
             if is_new:
                 try:
                     disk.sync_directory(self.root)
@@ -551,34 +562,87 @@ class Journal:
         return fold(records)
 
     def latest_case(self) -> Case | None:
-        """The case profile, without reading every entry.
+        """The case profile, without reading every entry (``attempt add`` needs its defaults).
 
-        ``case`` entries are written as full snapshots of the profile, so the last one is
-        enough; it is found by searching the file backwards (a quote inside a JSON string is
-        escaped, so the pattern cannot match inside a note).
+        ``case`` entries are full snapshots of the profile, so the last one is enough.
+        ``case.hint`` says where it is; the line found there must carry the hinted hash, else
+        the journal is searched backwards for it (a quote inside a JSON string is escaped, so
+        the pattern cannot match inside a note).
         """
         if not self._check_root() or not self.path.exists():
             return None
-        import mmap
-
         try:
             with self._reading(), self.path.open("rb") as handle:
-                if os.fstat(handle.fileno()).st_size == 0:
-                    return None
-                with mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as view:
-                    position = view.rfind(b'"kind":"case"')
-                    if position < 0:
-                        return None
-                    start = view.rfind(b"\n", 0, position) + 1
-                    end = view.find(b"\n", position)
-                    raw = view[start:end] if end >= 0 else b""
+                raw = self._hinted_case_line(handle.fileno())
+                if raw is None:
+                    raw = _search_case_line(handle.fileno())
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
+        if raw is None:
+            return None
         try:
             payload = _parse_line(raw)[1].payload()
         except (_LineError, ValidationError):
             return None
         return payload if isinstance(payload, Case) else None
+
+    def _hinted_case_line(self, fd: int) -> bytes | None:
+        """The line ``case.hint`` points at, if it is really the hinted case entry."""
+        try:
+            hint = json.loads(self.case_hint.read_bytes())
+            offset, length, digest = hint["offset"], hint["length"], hint["hash"]
+        except (OSError, ValueError, TypeError, KeyError):
+            return None
+        if not (isinstance(offset, int) and isinstance(length, int) and offset >= 0):
+            return None
+        raw = os.pread(fd, length, offset)
+        if len(raw) != length or not raw.endswith(b"\n") or b"\n" in raw[:-1]:
+            return None
+        if offset > 0 and os.pread(fd, 1, offset - 1) != b"\n":
+            return None
+        try:
+            obj = json.loads(raw)
+        except ValueError:
+            return None
+        if not isinstance(obj, dict) or obj.get("kind") != "case" or obj.get("hash") != digest:
+            return None
+        return raw[:-1]
+
+    def _write_case_hint(self, hint: bytes) -> bytes | None:
+        """Point ``case.hint`` at the case entry about to be written; return the old hint.
+
+        Written durably before the entry: if the entry then fails to land, the hint points at
+        nothing that carries its hash, and readers search instead.
+        """
+        previous = self.case_hint.read_bytes() if self.case_hint.exists() else None
+        temp = self.case_hint.with_name(f".{CASE_HINT_NAME}.tmp")
+        try:
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            try:
+                if disk.write(fd, hint) != len(hint):
+                    raise OSError(errno.ENOSPC, "short write")
+                disk.fsync(fd)
+            finally:
+                os.close(fd)
+            disk.replace(temp, self.case_hint)
+            disk.sync_directory(self.root)
+        except OSError as exc:
+            temp.unlink(missing_ok=True)
+            raise os_failure(exc, "writing the case profile") from None
+        return previous
+
+    def _restore_case_hint(self, previous: bytes | None) -> None:
+        """Put the old hint back after a failed append (best effort: a wrong hint is only
+        ignored, a missing one only slower)."""
+        try:
+            if previous is None:
+                self.case_hint.unlink(missing_ok=True)
+            else:
+                temp = self.case_hint.with_name(f".{CASE_HINT_NAME}.tmp")
+                temp.write_bytes(previous)
+                temp.replace(self.case_hint)
+        except OSError:
+            self.case_hint.unlink(missing_ok=True)
 
     def _damaged(self, line: int, detail: str) -> JournalDamaged:
         return JournalDamaged(
@@ -840,6 +904,26 @@ def _exclusive_lock(path: Path, timeout: float) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_UN)
     finally:
         os.close(fd)
+
+
+def _case_hint(offset: int, line: bytes, digest: str) -> bytes:
+    """The content of ``case.hint`` for a case entry written at ``offset``."""
+    return json.dumps({"offset": offset, "length": len(line), "hash": digest}).encode()
+
+
+def _search_case_line(fd: int) -> bytes | None:
+    """The last line of the journal whose kind is ``case``, found by a backward search."""
+    import mmap
+
+    if os.fstat(fd).st_size == 0:
+        return None
+    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
+        position = view.rfind(b'"kind":"case"')
+        if position < 0:
+            return None
+        start = view.rfind(b"\n", 0, position) + 1
+        end = view.find(b"\n", position)
+        return view[start:end] if end >= 0 else None
 
 
 def _read_last_line(fd: int, size: int) -> bytes:
