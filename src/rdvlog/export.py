@@ -56,8 +56,3 @@ def atomic_output(target: Path) -> Iterator[BinaryIO]:
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    with atomic_output(target) as handle:
-        handle.write(data)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cached_property
 
 from rdvlog.models import Application, Attempt, Case, Lang, Payload, Place, Void
 
@@ -25,7 +24,11 @@ class Recorded:
         return dt.datetime.fromisoformat(self.recorded_at.replace("Z", "+00:00"))
 
 
-@dataclass(frozen=True)
+#: An attempt recorded later than this after it happened is a late entry (DESIGN.md §5).
+LATE_AFTER = dt.timedelta(hours=1)
+
+
+@dataclass(frozen=True, slots=True)
 class AttemptRecord:
     """An attempt as the journal holds it: its number, when it was written, and any void."""
 
@@ -33,15 +36,15 @@ class AttemptRecord:
     recorded_at: dt.datetime
     attempt: Attempt
     void_reason: str | None = None
+    #: Recorded more than an hour after the attempt itself; computed once, read often.
+    late: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "late", self.recorded_at - self.attempt.at > LATE_AFTER)
 
     @property
     def voided(self) -> bool:
         return self.void_reason is not None
-
-    @cached_property
-    def late(self) -> bool:
-        """Recorded more than one hour after the attempt itself (DESIGN.md §5)."""
-        return self.recorded_at - self.attempt.at > dt.timedelta(hours=1)
 
 
 @dataclass(frozen=True)

@@ -81,10 +81,11 @@ class Summary:
 def utc_key(record: AttemptRecord) -> tuple[dt.datetime, int]:
     """Sort key: the attempt's instant, then its journal number.
 
-    Aware datetimes sharing one tzinfo object compare by wall time, which is wrong across a DST
-    change, so the instant is taken in UTC.
+    Aware datetimes sharing one tzinfo object compare by wall time, which would be wrong across
+    a DST change with a named zone; an attempt's time has a fixed UTC offset (the model
+    normalises it), and fixed-offset times compare as instants, so no conversion is needed.
     """
-    return record.attempt.at.astimezone(_UTC), record.seq
+    return record.attempt.at, record.seq
 
 
 def chronological(records: Iterable[AttemptRecord]) -> list[AttemptRecord]:

@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli.context import say, state
+from rdvlog.cli.context import say, state, warn
 from rdvlog.cli.report import LangOption, PlaceOption, SinceOption, UntilOption, build_report
 from rdvlog.cli.root import app
 
@@ -62,4 +62,4 @@ def bundle(
             )
     say(f"bundle written to {target}: {total} exhibit{'s' if total != 1 else ''}")
     if not data.integrity.ok:
-        say(f"warning: the journal does not verify ({data.integrity.problem}); the report says so")
+        warn(f"the journal does not verify ({data.integrity.problem}); the report says so")

@@ -1,13 +1,14 @@
 """``rdvlog report``: the lawyer's report, in Markdown or CSV, French or English."""
 
 import sys
+from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from rdvlog.cli.context import State, say, state
+from rdvlog.cli.context import State, say, state, warn
 from rdvlog.cli.root import app
 
 if TYPE_CHECKING:
@@ -117,23 +118,26 @@ def report(
 
         target = check_target(output, store=st.store_path())
     data = build_report(st, lang=lang, since=since, until=until, prefecture=prefecture)
+    chunks: Iterable[str]
     if output_format is ReportFormat.CSV:
         from rdvlog.render.spreadsheet import render_csv
 
-        text = render_csv(data, excel=excel)
+        chunks = [render_csv(data, excel=excel)]
     else:
-        from rdvlog.render.markdown import render_markdown
+        from rdvlog.render.markdown import markdown_chunks
 
-        text = render_markdown(data)
-    encoded = text.encode("utf-8")
+        chunks = markdown_chunks(data)
     if target is None:
         sys.stdout.flush()
-        sys.stdout.buffer.write(encoded)
+        for chunk in chunks:
+            sys.stdout.buffer.write(chunk.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
-        from rdvlog.export import write_atomically
+        from rdvlog.export import atomic_output
 
-        write_atomically(target, encoded)
+        with atomic_output(target) as out:
+            for chunk in chunks:
+                out.write(chunk.encode("utf-8"))
         say(f"report written to {target}")
     if not data.integrity.ok:
-        say(f"warning: the journal does not verify ({data.integrity.problem}); the report says so")
+        warn(f"the journal does not verify ({data.integrity.problem}); the report says so")

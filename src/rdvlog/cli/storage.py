@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli.context import print_json, say, state, warn
+from rdvlog.cli.context import fail, print_json, say, state, warn
 from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
 
@@ -35,12 +35,11 @@ def verify(
         print(f"journal:   {journal.path}")
         print(f"entries:   {result.entry_count}")
         print(f"head hash: {result.head_hash or '-'}")
-        print(f"result:    {'intact' if result.ok else 'BROKEN, ' + brk.describe() if brk else ''}")
+        print(f"result:    {'intact' if brk is None else 'BROKEN, ' + brk.describe()}")
         for name in result.unreferenced:
             warn(f"{name} is not referenced by any entry")
     if brk is not None:
-        say(f"error: verification failed at {brk.describe()}")
-        raise typer.Exit(EXIT_STORE)
+        fail(f"verification failed at {brk.describe()}", EXIT_STORE)
 
 
 @app.command()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from rdvlog.models import Channel, Lang, Outcome
 
@@ -331,6 +332,7 @@ def plain_date(lang: Lang, day: dt.date) -> str:
     return f"{day.day:02d}/{day.month:02d}/{day.year}" if lang == "fr" else day.isoformat()
 
 
+@functools.lru_cache(maxsize=1024)  # a report names the same few hundred days again and again
 def date(lang: Lang, day: dt.date) -> str:
     """``lun. 05/10/2026`` or ``Mon 2026-10-05``."""
     return f"{weekday(lang, day.weekday(), short=True)} {plain_date(lang, day)}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Place
@@ -48,12 +48,16 @@ def escape(text: str) -> str:
     return _BREAKS.sub(" ", text).translate(_ESCAPES)
 
 
-def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> list[str]:
-    """A table of already-escaped cells; ``align`` has an ``r`` for each right-aligned column."""
+def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> Iterator[str]:
+    """A table of already-escaped cells; ``align`` has an ``r`` for each right-aligned column.
+
+    Lines come one at a time, as the rows do: the chronological table may be very long.
+    """
     rule = ["---:" if a == "r" else "---" for a in align.ljust(len(header), "l")]
-    lines = [f"| {' | '.join(header)} |", f"|{'|'.join(rule)}|"]
-    lines.extend(f"| {' | '.join(row)} |" for row in rows)
-    return lines
+    yield f"| {' | '.join(header)} |"
+    yield f"|{'|'.join(rule)}|"
+    for row in rows:
+        yield f"| {' | '.join(row)} |"
 
 
 def _item(report: ReportInput, label: str, value: str) -> str:
@@ -223,7 +227,7 @@ def _written(report: ReportInput) -> list[str]:
                 _exhibit_refs(report, record),
             )
         )
-    return lines + _table([escape(t(lang, f"col.{key}")) for key in keys], rows)
+    return [*lines, *_table([escape(t(lang, f"col.{key}")) for key in keys], rows)]
 
 
 def _details(report: ReportInput, record: AttemptRecord) -> str:
@@ -240,36 +244,34 @@ def _details(report: ReportInput, record: AttemptRecord) -> str:
     return escape(" — ".join(parts))
 
 
-def _chronological(report: ReportInput) -> list[str]:
+def _chronological(report: ReportInput) -> Iterator[str]:
     lang = report.lang
     keys = ("seq", "date", "time", "place", "procedure", "channel", "outcome", "details")
     header = [escape(t(lang, f"col.{key}")) for key in (*keys, "exhibits")]
-    rows = []
-    for record in report.active:
-        attempt = record.attempt
-        seq = f"{record.seq} {i18n.LATE_MARK}" if record.late else str(record.seq)
-        rows.append(
-            (
-                seq,
-                *_when(report, record),
-                _place(report, attempt.place),
-                escape(attempt.procedure),
-                escape(i18n.channel(lang, attempt.channel)),
-                escape(i18n.outcome(lang, attempt.outcome)),
-                _details(report, record),
-                _exhibit_refs(report, record),
-            )
+    rows = (  # one row at a time: a journal may hold years of attempts
+        (
+            f"{record.seq} {i18n.LATE_MARK}" if record.late else str(record.seq),
+            *_when(report, record),
+            _place(report, record.attempt.place),
+            escape(record.attempt.procedure),
+            escape(i18n.channel(lang, record.attempt.channel)),
+            escape(i18n.outcome(lang, record.attempt.outcome)),
+            _details(report, record),
+            _exhibit_refs(report, record),
         )
-    lines = [f"## {escape(t(lang, 'section.attempts'))}", "", *_table(header, rows)]
+        for record in report.active
+    )
+    yield f"## {escape(t(lang, 'section.attempts'))}"
+    yield ""
+    yield from _table(header, rows)
     late = [record for record in report.active if record.late]
     if late:
-        lines += ["", f"{i18n.LATE_MARK} {escape(t(lang, 'late.legend'))}", ""]
+        yield from ("", f"{i18n.LATE_MARK} {escape(t(lang, 'late.legend'))}", "")
         for record in late:
             at = i18n.date_time(lang, report.local(record.attempt.at))
             recorded = i18n.date_time(lang, report.local(record.recorded_at))
             item = t(lang, "late.item", seq=record.seq, at=at, recorded=recorded)
-            lines.append(f"- {escape(item)}")
-    return lines
+            yield f"- {escape(item)}"
 
 
 def _exhibits(report: ReportInput) -> list[str]:
@@ -278,18 +280,23 @@ def _exhibits(report: ReportInput) -> list[str]:
     if not report.exhibits:
         return [*lines, escape(t(lang, "exhibits.none"))]
     keys = ("exhibit", "file", "attempt", "size", "sha256")
-    rows = []
-    for exhibit in report.exhibits:
-        at = i18n.date_time(lang, report.local(exhibit.record.attempt.at))
-        rows.append(
-            (
-                escape(t(lang, "exhibit.number", n=exhibit.number)),
-                escape(exhibit.evidence.name),
-                escape(t(lang, "exhibit.attempt", seq=exhibit.seq, at=at)),
-                escape(i18n.size(lang, exhibit.evidence.size)),
-                f"`{exhibit.evidence.sha256}`",
-            )
+    rows = (
+        (
+            escape(t(lang, "exhibit.number", n=exhibit.number)),
+            escape(exhibit.evidence.name),
+            escape(
+                t(
+                    lang,
+                    "exhibit.attempt",
+                    seq=exhibit.seq,
+                    at=i18n.date_time(lang, report.local(exhibit.record.attempt.at)),
+                )
+            ),
+            escape(i18n.size(lang, exhibit.evidence.size)),
+            f"`{exhibit.evidence.sha256}`",
         )
+        for exhibit in report.exhibits
+    )
     header = [escape(t(lang, f"col.{key}")) for key in keys]
     return [*lines, escape(t(lang, "exhibits.intro")), "", *_table(header, rows)]
 
@@ -331,11 +338,33 @@ def _integrity(report: ReportInput) -> list[str]:
     return [*lines, "", escape(t(lang, "integrity.statement"))]
 
 
+#: Size of the pieces ``markdown_chunks`` yields, in characters.
+CHUNK = 64 * 1024
+
+
+def markdown_chunks(report: ReportInput) -> Iterator[str]:
+    """The report in pieces of about ``CHUNK`` characters, to write it without holding it
+    whole in memory. Sections are separated by a blank line; every line ends with a newline.
+    """
+    sections: list[Callable[[ReportInput], Iterable[str]]] = [_header, _summary]
+    if report.summary.count:
+        sections += [_weekly, _written, _chronological, _exhibits]
+    sections.append(_integrity)
+    pending: list[str] = []
+    size = 0
+    for number, section in enumerate(sections):
+        if number:
+            pending.append("\n")
+        for line in section(report):
+            pending += (line, "\n")
+            size += len(line) + 1
+            if size >= CHUNK:
+                yield "".join(pending)
+                pending.clear()
+                size = 0
+    yield "".join(pending)
+
+
 def render_markdown(report: ReportInput) -> str:
     """The whole report; the same input gives the same text, byte for byte."""
-    sections = [_header(report), _summary(report)]
-    if report.summary.count:
-        sections += [_weekly(report), _written(report), _chronological(report)]
-        sections.append(_exhibits(report))
-    sections.append(_integrity(report))
-    return "\n\n".join("\n".join(section) for section in sections) + "\n"
+    return "".join(markdown_chunks(report))
