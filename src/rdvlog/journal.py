@@ -547,7 +547,9 @@ class Journal:
         lines, rest = _split_lines(self.read_bytes())
         if rest:
             raise TornTail(self._torn_message())
-        read_payload = _PayloadReader()
+        return fold(self._read_records(lines, _PayloadReader()))
+
+    def _read_records(self, lines: _Lines, read_payload: _PayloadReader) -> list[Recorded]:
         records: list[Recorded] = []
         for number, raw in enumerate(lines, start=1):
             try:
@@ -561,7 +563,7 @@ class Journal:
             if record.seq != number:
                 raise self._damaged(number, f"sequence number {record.seq}, expected {number}")
             records.append(record)
-        return fold(records)
+        return records
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).
@@ -668,9 +670,12 @@ class Journal:
         or when ``keep`` is false (verifying only, in less memory). ``data`` is a snapshot
         already taken with :meth:`read_bytes`, to audit exactly it.
         """
+        return self._audit(self.read_bytes() if data is None else data, keep)
+
+    def _audit(self, data: bytes, keep: bool) -> tuple[Verification, list[Recorded] | None]:
         from rdvlog.history import Recorded
 
-        lines, rest = _split_lines(self.read_bytes() if data is None else data)
+        lines, rest = _split_lines(data)
         count = len(lines) + (1 if rest else 0)
         prev = ZERO_HASH
         head: str | None = None
