@@ -33,4 +33,11 @@ class Outcome(str, Enum):
     OTHER = "other"
 
 
-__all__ = ["Channel", "Outcome"]
+class Language(str, Enum):
+    """The language of a report."""
+
+    FR = "fr"
+    EN = "en"
+
+
+__all__ = ["Channel", "Language", "Outcome"]

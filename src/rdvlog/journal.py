@@ -8,11 +8,11 @@ import json
 import os
 import stat
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import ValidationError
 from pydantic_core import from_json
@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     # needs neither, and every module costs start-up time (DESIGN.md §6).
     from rdvlog.evidence import Source
     from rdvlog.history import History, Recorded
+
+_Line = TypeVar("_Line", "Entry", "Recorded")
 
 JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "journal.lock"
@@ -518,23 +520,7 @@ class Journal:
 
     def entries(self) -> list[Entry]:
         """Every entry, in order. Damage is refused, never skipped (exit 1)."""
-        lines, rest = _split_lines(self.read_bytes())
-        if rest:
-            raise TornTail(self._torn_message())
-        entries: list[Entry] = []
-        for number, raw in enumerate(lines, start=1):
-            try:
-                entry = _parse_line(raw)[1]
-            except _LineError as exc:
-                if exc.newer:
-                    raise self._newer(exc) from None
-                if number == len(lines):
-                    raise TornTail(self._torn_message()) from None
-                raise self._damaged(number, exc.detail) from None
-            if entry.seq != number:
-                raise self._damaged(number, f"sequence number {entry.seq}, expected {number}")
-            entries.append(entry)
-        return entries
+        return self._read_all(self.read_bytes(), lambda raw: _parse_line(raw)[1])
 
     def history(self) -> History:
         """The journal folded into attempts, voids and the case profile.
@@ -544,26 +530,28 @@ class Journal:
         """
         from rdvlog.history import fold
 
-        lines, rest = _split_lines(self.read_bytes())
+        read_payload = _PayloadReader()
+        return fold(self._read_all(self.read_bytes(), lambda raw: _read_line(raw, read_payload)[1]))
+
+    def _read_all(self, data: bytes, read: Callable[[bytes], _Line]) -> list[_Line]:
+        """Every line read with ``read``: a torn tail, a damaged line or a gap is refused."""
+        lines, rest = _split_lines(data)
         if rest:
             raise TornTail(self._torn_message())
-        return fold(self._read_records(lines, _PayloadReader()))
-
-    def _read_records(self, lines: _Lines, read_payload: _PayloadReader) -> list[Recorded]:
-        records: list[Recorded] = []
+        items: list[_Line] = []
         for number, raw in enumerate(lines, start=1):
             try:
-                record = _read_line(raw, read_payload)[1]
+                item = read(raw)
             except _LineError as exc:
                 if exc.newer:
                     raise self._newer(exc) from None
                 if number == len(lines) and _torn(raw):
                     raise TornTail(self._torn_message()) from None
                 raise self._damaged(number, exc.detail) from None
-            if record.seq != number:
-                raise self._damaged(number, f"sequence number {record.seq}, expected {number}")
-            records.append(record)
-        return records
+            if item.seq != number:
+                raise self._damaged(number, f"sequence number {item.seq}, expected {number}")
+            items.append(item)
+        return items
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).

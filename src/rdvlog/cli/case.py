@@ -1,12 +1,12 @@
 """``rdvlog case set|show``: the case profile, kept in the journal so every change is on record."""
 
-from enum import Enum
 from typing import Annotated, Any
 
 import typer
 
 from rdvlog.cli.context import print_json, resolve_place, say, state, validated
 from rdvlog.cli.root import app
+from rdvlog.codes import Language
 from rdvlog.errors import UsageError
 from rdvlog.when import parse_date
 
@@ -14,11 +14,6 @@ case_app = typer.Typer(
     name="case", help="The case profile: applicant, default préfecture and démarche…"
 )
 app.add_typer(case_app)
-
-
-class Language(str, Enum):
-    FR = "fr"
-    EN = "en"
 
 
 @case_app.command("set")

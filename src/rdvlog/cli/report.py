@@ -10,6 +10,7 @@ import typer
 
 from rdvlog.cli.context import State, say, state, warn
 from rdvlog.cli.root import app
+from rdvlog.codes import Language
 
 if TYPE_CHECKING:
     from rdvlog.report import ReportInput
@@ -18,11 +19,6 @@ if TYPE_CHECKING:
 class ReportFormat(str, Enum):
     MARKDOWN = "markdown"
     CSV = "csv"
-
-
-class Language(str, Enum):
-    FR = "fr"
-    EN = "en"
 
 
 LangOption = Annotated[
