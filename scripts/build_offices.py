@@ -1,8 +1,8 @@
 """Build src/rdvlog/data/offices.csv (the préfecture directory) from the COG 2025 CSV files.
 
 Usage: python scripts/build_offices.py [COG_DIR] [OUTPUT]
-(defaults: /work/shared/data/cog-2025 and src/rdvlog/data/offices.csv). The output is sorted
-and deterministic, so running it twice gives the same bytes.
+(defaults: ../shared/data/cog-2025 beside this repository, and src/rdvlog/data/offices.csv).
+The output is sorted and deterministic, so running it twice gives the same bytes.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from rdvlog.places import normalise
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = Path("/work/shared/data/cog-2025")
+DEFAULT_SOURCE = ROOT.parent / "shared" / "data" / "cog-2025"
 DEFAULT_OUTPUT = ROOT / "src" / "rdvlog" / "data" / "offices.csv"
 COLUMNS = ["department", "department_name", "office", "kind", "label"]
 EXPECTED_OFFICES = 334  # 333 arrondissements + the préfecture of Mayotte
