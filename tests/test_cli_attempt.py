@@ -237,3 +237,21 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
     assert result.stderr == (
         "error: internal error: RuntimeError: disk gremlin (set RDVLOG_DEBUG=1 for details)\n"
     )
+
+
+def test_two_voids_of_one_attempt_cannot_both_land(
+    rdvlog: Invoke, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdvlog.history import History
+    from rdvlog.journal import Journal
+
+    add(rdvlog)
+    stale = Journal(store).history()  # what a second process saw before the first voided
+    assert rdvlog("attempt", "void", "1", "--reason", "doublon").exit_code == 0
+    before = snapshot(store)
+    monkeypatch.setattr(Journal, "history", lambda self: stale)
+    assert isinstance(stale, History)
+    late = rdvlog("attempt", "void", "1", "--reason", "encore")
+    assert late.exit_code == 2
+    assert "already void" in late.stderr
+    assert snapshot(store) == before

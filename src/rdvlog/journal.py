@@ -346,13 +346,21 @@ class Journal:
 
     # -- appending ------------------------------------------------------------------------
 
-    def append(self, payload: Payload, sources: Sequence[Source] = ()) -> Entry:
+    def append(
+        self,
+        payload: Payload,
+        sources: Sequence[Source] = (),
+        *,
+        check: Callable[[History], None] | None = None,
+    ) -> Entry:
         """Add one entry (copying ``sources`` in first, for an attempt) and make it durable.
 
         Everything happens under the lock; if anything fails, the files this call created are
         removed and the journal is truncated back, so the store is left as it was. The undoing
         happens under the lock too: once released, another writer may rely on those files
-        (an evidence file it found already stored, a journal it appended to).
+        (an evidence file it found already stored, a journal it appended to). ``check`` sees
+        the journal's history under the lock, before anything is written, and may refuse the
+        entry by raising (two processes voiding one attempt: the second is refused).
         """
         created_root: list[Path] = []
         self._create_root(created_root)
@@ -360,6 +368,8 @@ class Journal:
             with self._locked():
                 created: list[Path] = []
                 try:
+                    if check is not None and self.path.exists():
+                        check(self._history(self.path.read_bytes()))
                     return self._append_locked(payload, sources, created)
                 except BaseException:
                     remove_created(created)
@@ -528,10 +538,13 @@ class Journal:
         Every line is parsed and validated (damage is refused, never skipped); hashes are
         left to :meth:`verify`.
         """
+        return self._history(self.read_bytes())
+
+    def _history(self, data: bytes) -> History:
         from rdvlog.history import fold
 
         read_payload = _PayloadReader()
-        return fold(self._read_all(self.read_bytes(), lambda raw: _read_line(raw, read_payload)[1]))
+        return fold(self._read_all(data, lambda raw: _read_line(raw, read_payload)[1]))
 
     def _read_all(self, data: bytes, read: Callable[[bytes], _Line]) -> list[_Line]:
         """Every line read with ``read``: a torn tail, a damaged line or a gap is refused."""

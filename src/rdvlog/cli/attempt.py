@@ -2,7 +2,7 @@
 
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
@@ -11,6 +11,9 @@ from rdvlog.cli.root import app
 from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
 from rdvlog.when import parse_when
+
+if TYPE_CHECKING:
+    from rdvlog.history import History
 
 attempt_app = typer.Typer(
     name="attempt",
@@ -204,11 +207,15 @@ def void(
     """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""
     from rdvlog.models import Void
 
+    def refuse_unless_active(history: "History") -> None:
+        record = history.attempt(seq)
+        if record is None:
+            raise NotFound(f"entry {seq} is not an attempt, or does not exist")
+        if record.voided:
+            raise UsageError(f'attempt {seq} is already void ("{record.void_reason}")')
+
     journal = state(ctx).journal()
-    record = journal.history().attempt(seq)
-    if record is None:
-        raise NotFound(f"entry {seq} is not an attempt, or does not exist")
-    if record.voided:
-        raise UsageError(f'attempt {seq} is already void ("{record.void_reason}")')
-    entry = journal.append(validated(Void, target=seq, reason=reason))
+    void = validated(Void, target=seq, reason=reason)
+    refuse_unless_active(journal.history())  # before the store is touched at all
+    entry = journal.append(void, check=refuse_unless_active)  # again under the lock: no race
     say(f"attempt {seq} voided (entry {entry.seq})")
