@@ -54,3 +54,21 @@ def remove_created(paths: list[Path]) -> None:
                 path.unlink()
         except OSError:
             pass
+
+
+def write_file(path: Path, data: bytes, *, exclusive: bool) -> None:
+    """Write a small file whole (0600) and fsync it; on failure nothing is left at ``path``.
+
+    ``exclusive`` refuses an existing file; otherwise it is replaced in place.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | (os.O_EXCL if exclusive else os.O_TRUNC)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if write(fd, data) != len(data):
+            raise OSError(errno.ENOSPC, "short write", str(path))
+        fsync(fd)
+    except BaseException:
+        os.close(fd)
+        path.unlink(missing_ok=True)
+        raise
+    os.close(fd)

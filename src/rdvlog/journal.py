@@ -622,13 +622,7 @@ class Journal:
         previous = self.case_hint.read_bytes() if self.case_hint.exists() else None
         temp = self.case_hint.with_name(f".{CASE_HINT_NAME}.tmp")
         try:
-            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            try:
-                if disk.write(fd, hint) != len(hint):
-                    raise OSError(errno.ENOSPC, "short write")
-                disk.fsync(fd)
-            finally:
-                os.close(fd)
+            disk.write_file(temp, hint, exclusive=False)
             disk.replace(temp, self.case_hint)
             disk.sync_directory(self.root)
         except OSError as exc:
@@ -856,14 +850,8 @@ class Journal:
             if not self.quarantine_dir.is_dir():
                 self.quarantine_dir.mkdir(mode=0o700)
                 created.append(self.quarantine_dir)
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            disk.write_file(path, torn, exclusive=True)
             created.append(path)
-            try:
-                if disk.write(fd, torn) != len(torn):
-                    raise OSError(errno.ENOSPC, "short write")
-                disk.fsync(fd)
-            finally:
-                os.close(fd)
             disk.sync_directory(self.quarantine_dir)
         except OSError as exc:
             remove_created(created)
