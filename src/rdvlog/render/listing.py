@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from rdvlog.history import AttemptRecord
+from rdvlog.models import Place
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
@@ -126,26 +127,43 @@ def print_table(records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void:
         Console(stderr=True).print("no attempts recorded yet" if not show_void else "no attempts")
         return
     table = Table(box=None, header_style="bold", pad_edge=False)
-    for column in ("#", "when", "place", "démarche", "channel", "outcome", "files", "message"):
-        table.add_column(column, overflow="fold")
+    # Number, time and codes never wrap; free text wraps to give way on a narrow screen, where
+    # the message (shown in full by `attempt show`) is left out altogether.
+    columns = ["#", "when", "place", "démarche", "channel", "outcome", "files"]
+    if console.width >= 100:
+        columns.append("message")
+    for column in columns:
+        wraps = column in ("place", "démarche", "message")
+        table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
     if show_void:
-        table.add_column("void")
+        table.add_column("void", overflow="fold")
     for record in records:
         attempt = record.attempt
         row = [
             str(record.seq),
-            _when(record, zone) + (" (late)" if record.late else ""),
-            attempt.place.label,
+            _when(record, zone) + (" *" if record.late else ""),
+            _place(attempt.place),
             attempt.procedure,
             attempt.channel.value,
             attempt.outcome.value,
             str(len(attempt.evidence)) if attempt.evidence else "",
-            _shorten(attempt.message or ""),
-        ]
+            _shorten(attempt.message or "", 40),
+        ][: len(columns)]
         if show_void:
             row.append(record.void_reason or "")
         table.add_row(*row, style="dim strike" if record.voided else None)
     console.print(table, markup=False, highlight=False)
+    if any(record.late for record in records):
+        Console(stderr=True).print(
+            "* recorded more than an hour after the attempt", highlight=False
+        )
+
+
+def _place(place: Place) -> str:
+    """A short name for a table cell: the office and its département, else the text typed."""
+    if place.office and place.department:
+        return f"{place.office} ({place.department})"
+    return place.label
 
 
 def _shorten(text: str, width: int = 60) -> str:
