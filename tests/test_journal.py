@@ -283,3 +283,20 @@ def test_a_failed_case_append_puts_the_old_hint_back(
     assert snapshot(store) == before
     case = journal.latest_case()
     assert case is not None and case.procedure == "AES salarié"
+
+
+def test_a_torn_or_damaged_case_entry_is_reported_not_taken_for_no_profile(
+    store: Path, clock: Clock
+) -> None:
+    journal = Journal(store, clock=clock)
+    journal.append(Case(procedure="AES salarié"))
+    path = store / "journal.jsonl"
+    (store / "case.hint").unlink()
+    with path.open("ab") as handle:
+        handle.write(b'{"v":1,"seq":2,"kind":"case","recorded_at":"2026-11')
+    with pytest.raises(TornTail):
+        journal.latest_case()
+    path.write_bytes(path.read_bytes().replace(b"AES salari", b"AES salaru").split(b"\n")[0][:-20])
+    path.write_bytes(path.read_bytes() + b"\n")
+    with pytest.raises(JournalDamaged, match="case-profile entry"):
+        journal.latest_case()

@@ -585,11 +585,25 @@ class Journal:
             raise os_failure(exc, "reading the journal") from None
         if raw is None:
             return None
+        if not raw.endswith(b"\n"):
+            raise TornTail(self._torn_message())
         try:
-            payload = _parse_line(raw)[1].payload()
-        except (_LineError, ValidationError):
-            return None
-        return payload if isinstance(payload, Case) else None
+            payload = _parse_line(raw[:-1])[1].payload()
+        except _LineError as exc:
+            if exc.newer:
+                raise self._newer(exc) from None
+            raise JournalDamaged(self._unreadable_case(exc.detail)) from None
+        except ValidationError as exc:
+            raise JournalDamaged(self._unreadable_case(_first_error(exc))) from None
+        if not isinstance(payload, Case):
+            raise JournalDamaged(self._unreadable_case("not a case entry"))
+        return payload
+
+    def _unreadable_case(self, detail: str) -> str:
+        return (
+            f"the latest case-profile entry of {self.path} cannot be read ({detail}); "
+            "run `rdvlog verify`"
+        )
 
     def _hinted_case_line(self, fd: int) -> bytes | None:
         """The line ``case.hint`` points at, if it is really the hinted case entry."""
@@ -611,7 +625,7 @@ class Journal:
             return None
         if not isinstance(obj, dict) or obj.get("kind") != "case" or obj.get("hash") != digest:
             return None
-        return raw[:-1]
+        return raw
 
     def _write_case_hint(self, hint: bytes) -> bytes | None:
         """Point ``case.hint`` at the case entry about to be written; return the old hint.
@@ -922,7 +936,8 @@ def _case_hint(offset: int, line: bytes, digest: str) -> bytes:
 
 
 def _search_case_line(fd: int) -> bytes | None:
-    """The last line of the journal whose kind is ``case``, found by a backward search."""
+    """The last line of the journal whose kind is ``case``, found by a backward search, with
+    its newline (none when it is the torn end of the file)."""
     import mmap
 
     if os.fstat(fd).st_size == 0:
@@ -933,7 +948,7 @@ def _search_case_line(fd: int) -> bytes | None:
             return None
         start = view.rfind(b"\n", 0, position) + 1
         end = view.find(b"\n", position)
-        return view[start:end] if end >= 0 else None
+        return view[start : end + 1] if end >= 0 else view[start:]
 
 
 def _read_last_line(fd: int, size: int) -> bytes:
