@@ -66,10 +66,6 @@ class CaseProfile:
             fields["place"] = change.place
         return CaseProfile(**fields)
 
-    @property
-    def is_empty(self) -> bool:
-        return all(getattr(self, name) is None for name in self.__dataclass_fields__)
-
 
 @dataclass
 class History:

@@ -11,6 +11,7 @@ from typing import Any
 
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Place
+from rdvlog.when import rfc3339, utc_stamp
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
@@ -46,18 +47,12 @@ def as_dict(record: AttemptRecord, *, evidence_dir: Path | None = None) -> dict[
             item["stored_path"] = str(stored_path(evidence_dir, evidence))
     return {
         "seq": record.seq,
-        "recorded_at": _utc(record.recorded_at),
+        "recorded_at": utc_stamp(record.recorded_at),
         **data,
         "late": record.late,
         "voided": record.voided,
         **({"void_reason": record.void_reason} if record.voided else {}),
     }
-
-
-def _utc(moment: dt.datetime) -> str:
-    from rdvlog.when import utc_stamp
-
-    return utc_stamp(moment)
 
 
 def write_jsonl(records: Sequence[AttemptRecord]) -> None:
@@ -85,8 +80,8 @@ def csv_row(record: AttemptRecord) -> list[str]:
     place = attempt.place
     return [
         str(record.seq),
-        attempt.at.isoformat(timespec="seconds"),
-        _utc(record.recorded_at),
+        rfc3339(attempt.at),
+        utc_stamp(record.recorded_at),
         place.label,
         place.kind,
         place.department or "",
