@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from rdvlog.history import AttemptRecord, CaseProfile
-from rdvlog.models import Attempt, Channel, Evidence, Lang, Outcome, Place
+from rdvlog.history import AttemptRecord
+from rdvlog.models import Attempt, Case, Channel, Evidence, Lang, Outcome, Place
 from rdvlog.report import Integrity, ReportInput
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -41,7 +41,7 @@ COUNTER_NOTE = (
     "Aucun document remis.\nFile d'attente > 2 h"
 )
 
-CASE = CaseProfile(
+CASE = Case(
     applicant="Amina Diallo",
     place=BOBIGNY,
     procedure=PROCEDURE,

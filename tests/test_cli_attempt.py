@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from rdvlog.journal import Recorded
+
 from builders import Clock, snapshot
 from conftest import Invoke
 
@@ -242,16 +244,22 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
 def test_two_voids_of_one_attempt_cannot_both_land(
     rdvlog: Invoke, store: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from rdvlog.history import History
     from rdvlog.journal import Journal
 
     add(rdvlog)
-    stale = Journal(store).history()  # what a second process saw before the first voided
+    stale = Journal(store).records()  # what a second process read before the first voided
     assert rdvlog("attempt", "void", "1", "--reason", "doublon").exit_code == 0
     before = snapshot(store)
-    monkeypatch.setattr(Journal, "history", lambda self: stale)
-    assert isinstance(stale, History)
+    real_records = Journal.records
+    reads: list[int] = []
+
+    def stale_first(self: Journal, data: bytes | None = None) -> list[Recorded]:
+        reads.append(1)  # the check before the lock sees the old journal; later ones the real
+        return stale if len(reads) == 1 else real_records(self, data)
+
+    monkeypatch.setattr(Journal, "records", stale_first)
     late = rdvlog("attempt", "void", "1", "--reason", "encore")
+    assert len(reads) == 2, "the void was not checked again under the lock"
     assert late.exit_code == 2
     assert "already void" in late.stderr
     assert snapshot(store) == before

@@ -13,7 +13,6 @@ from pathlib import Path
 import pytest
 
 from rdvlog import disk
-from rdvlog import journal as journal_module
 from rdvlog.errors import LockTimeout, StoreError
 from rdvlog.evidence import check_source
 from rdvlog.journal import Journal
@@ -239,7 +238,7 @@ def test_a_failed_write_never_removes_what_a_concurrent_writer_recorded(
 
     b_done: list[int] = []
     tried: list[bool] = []
-    real_remove = journal_module.remove_created
+    real_remove = disk.remove_created
 
     def b_writes_in_between(paths: list[Path]) -> None:
         # the moment A undoes its work (the first undo is A's), B tries to write right then
@@ -255,7 +254,7 @@ def test_a_failed_write_never_removes_what_a_concurrent_writer_recorded(
         real_remove(paths)
 
     monkeypatch.setattr(disk, "write", full_journal)
-    monkeypatch.setattr(journal_module, "remove_created", b_writes_in_between)
+    monkeypatch.setattr(disk, "remove_created", b_writes_in_between)
     with pytest.raises(StoreError, match="no space left"):
         writer_a.append(attempt(note="A"), [check_source(shot, store=store)])
     monkeypatch.undo()

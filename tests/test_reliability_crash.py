@@ -31,6 +31,7 @@ from typer.main import get_command
 from rdvlog import disk
 from rdvlog.cli import app
 from rdvlog.journal import Journal
+from rdvlog.service.reading import read_history
 
 from builders import snapshot
 from conftest import Invoke
@@ -195,7 +196,7 @@ def check_acked(store: Path, commands: list[list[str]], acked: list[int]) -> Non
         if "add" in args:
             assert args[args.index("-n") + 1] in found
         else:
-            history = Journal(store).history()
+            history = read_history(Journal(store))
             target = history.attempt(int(args[args.index("void") + 1]))
             assert target is not None and target.voided
 

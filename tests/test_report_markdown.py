@@ -14,7 +14,7 @@ from rdvlog.history import AttemptRecord
 from rdvlog.models import Lang, Outcome
 from rdvlog.render import i18n
 from rdvlog.render.markdown import escape, render_markdown
-from rdvlog.report import Exhibit, Integrity, ReportInput, exhibits, select
+from rdvlog.report import Exhibit, Integrity, ReportInput, exhibits, within
 
 from report_fixture import (
     EMAIL_PDF,
@@ -220,7 +220,7 @@ def test_journal_that_does_not_verify_says_so_before_anything_else(lang: Lang) -
 def test_attempts_within_two_iso_weeks_carry_the_conseil_d_etat_warning(lang: Lang) -> None:
     since = dt.datetime(2026, 10, 5, tzinfo=PARIS)
     until = dt.datetime(2026, 10, 18, 23, 59, 59, tzinfo=PARIS)
-    records = select(journal_records(), since=since, until=until)
+    records = within(journal_records(), since=since, until=until)
     markdown = render_markdown(report_input(lang, records=list(records), since=since, until=until))
     assert escape(i18n.t(lang, "warning.title")) in markdown
     assert "435594" in markdown
@@ -289,11 +289,11 @@ def test_select_keeps_the_period_and_place_inclusive_and_voided_attempts() -> No
     records = journal_records()
     since = dt.datetime(2026, 10, 22, 7, 50, tzinfo=PARIS)
     until = dt.datetime(2026, 11, 4, 13, 45, tzinfo=PARIS)
-    chosen = select(reversed(records), since=since, until=until)
+    chosen = within(reversed(records), since=since, until=until)
     assert [r.seq for r in chosen] == [19, 21, 22, 23, 24, 25, 26, 27]
     assert chosen[0].voided
     label = "ANEF — administration-etrangers-en-france.interieur.gouv.fr"
-    anef = select(records, place=lambda place: place.label == label)
+    anef = within(records, place=lambda place: place.label == label)
     assert [r.seq for r in anef] == [27]
 
 

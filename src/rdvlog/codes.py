@@ -7,6 +7,7 @@ choices without loading pydantic for commands that do not need it.
 from __future__ import annotations
 
 from enum import Enum
+from typing import Literal
 
 
 class Channel(str, Enum):
@@ -33,11 +34,8 @@ class Outcome(str, Enum):
     OTHER = "other"
 
 
-class Language(str, Enum):
-    """The language of a report."""
-
-    FR = "fr"
-    EN = "en"
+#: The one language type: of reports, drafts and messages.
+Lang = Literal["fr", "en"]
 
 
-__all__ = ["Channel", "Language", "Outcome"]
+__all__ = ["Channel", "Lang", "Outcome"]

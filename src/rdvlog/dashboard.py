@@ -7,7 +7,8 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from rdvlog.history import AttemptRecord, CaseProfile
+from rdvlog.history import AttemptRecord
+from rdvlog.models import Case
 from rdvlog.stats import MIN_WEEKS, summarize
 
 HEATMAP_WEEKS = 12
@@ -15,6 +16,14 @@ HEATMAP_WEEKS = 12
 QUIET_DAYS = 5
 #: Days before the permit's expiry from which ``status`` warns.
 EXPIRY_NOTICE_DAYS = 60
+
+
+@dataclass(frozen=True)
+class Warning:
+    """Something ``status`` tells the person to watch: a label key and its values."""
+
+    key: str
+    values: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,12 +47,12 @@ class Status:
     verified: bool
     problem: str | None
     permit_expires: dt.date | None
-    warnings: tuple[str, ...]
+    warnings: tuple[Warning, ...]
 
 
 def status(
     records: Sequence[AttemptRecord],
-    case: CaseProfile,
+    case: Case,
     *,
     zone: dt.tzinfo,
     today: dt.date,
@@ -63,26 +72,16 @@ def status(
         for weekday in range(7)
     )
     since = (today - summary.last.date()).days if summary.last else None
-    warnings: list[str] = []
+    warnings = _warnings(summary.count, summary.distinct_weeks, since, summary.booked is None)
     if problem:
-        warnings.append(f"the journal does not verify: {problem}")
-    if summary.count == 0:
-        warnings.append("no attempt recorded yet: run `rdvlog attempt add` after each try")
-    elif summary.distinct_weeks < MIN_WEEKS:
-        weeks = summary.distinct_weeks
-        warnings.append(
-            f"all attempts fall within {weeks} distinct week{'s' if weeks > 1 else ''} — courts "
-            "look for attempts over several weeks (CE 10 juin 2020 n° 435594)"
-        )
-    if since is not None and since >= QUIET_DAYS and summary.booked is None:
-        warnings.append(f"no attempt for {since} days")
+        warnings.insert(0, Warning("status.warn.broken", (("problem", problem),)))
     expires = case.permit_expires
     if expires is not None:
         left = (expires - today).days
         if left < 0:
-            warnings.append(f"permit expired {-left} day{'s' if left < -1 else ''} ago")
+            warnings.append(Warning("status.warn.expired", (("n", -left),)))
         elif left <= EXPIRY_NOTICE_DAYS:
-            warnings.append(f"permit expires in {left} day{'s' if left != 1 else ''}")
+            warnings.append(Warning("status.warn.expires", (("n", left),)))
     return Status(
         today=today,
         attempts=summary.count,
@@ -105,29 +104,12 @@ def status(
     )
 
 
-def as_json(facts: Status) -> dict[str, object]:
-    """The status as a JSON-ready object (dates in ISO 8601)."""
-    return {
-        "today": facts.today.isoformat(),
-        "attempts": facts.attempts,
-        "voided": facts.voided,
-        "distinct_days": facts.distinct_days,
-        "distinct_weeks": facts.distinct_weeks,
-        "first": facts.first.isoformat(timespec="seconds") if facts.first else None,
-        "last": facts.last.isoformat(timespec="seconds") if facts.last else None,
-        "days_since_last": facts.days_since_last,
-        "by_outcome": facts.by_outcome,
-        "booked": facts.booked,
-        "heatmap": {
-            "weeks": [monday.isoformat() for monday in facts.heatmap_mondays],
-            "rows": [list(row) for row in facts.heatmap],
-        },
-        "journal": {
-            "entries": facts.entries,
-            "head_hash": facts.head_hash,
-            "verified": facts.verified,
-            "problem": facts.problem,
-        },
-        "permit_expires": facts.permit_expires.isoformat() if facts.permit_expires else None,
-        "warnings": list(facts.warnings),
-    }
+def _warnings(count: int, weeks: int, quiet: int | None, not_booked: bool) -> list[Warning]:
+    found = []
+    if count == 0:
+        found.append(Warning("status.warn.empty"))
+    elif weeks < MIN_WEEKS:
+        found.append(Warning("status.warn.few_weeks", (("n", weeks),)))
+    if quiet is not None and quiet >= QUIET_DAYS and not_booked:
+        found.append(Warning("status.warn.quiet", (("n", quiet),)))
+    return found

@@ -6,23 +6,8 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from rdvlog.models import Application, Attempt, Case, Lang, Payload, Place, Void
-
-
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """One journal line once read and validated: its envelope fields and its payload."""
-
-    seq: int
-    kind: str
-    recorded_at: str
-    hash: str
-    payload: Payload
-
-    @property
-    def recorded(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.recorded_at.replace("Z", "+00:00"))
-
+from rdvlog.journal.codec import Recorded
+from rdvlog.models import Attempt, Case, Void
 
 #: An attempt recorded later than this after it happened is a late entry (DESIGN.md §5).
 LATE_AFTER = dt.timedelta(hours=1)
@@ -47,32 +32,13 @@ class AttemptRecord:
         return self.void_reason is not None
 
 
-@dataclass(frozen=True)
-class CaseProfile:
-    """The latest value of each case field; ``None`` where never set."""
-
-    applicant: str | None = None
-    place: Place | None = None
-    procedure: str | None = None
-    permit_expires: dt.date | None = None
-    foreigner_number: str | None = None
-    application: Application | None = None
-    lang: Lang | None = None
-
-    def updated(self, change: Case) -> CaseProfile:
-        fields = {name: getattr(self, name) for name in self.__dataclass_fields__}
-        fields.update(change.model_dump(exclude_none=True))
-        if change.place is not None:
-            fields["place"] = change.place
-        return CaseProfile(**fields)
-
-
 @dataclass
 class History:
     """Everything the journal records, in journal order."""
 
     attempts: list[AttemptRecord] = field(default_factory=list)
-    case: CaseProfile = field(default_factory=CaseProfile)
+    #: The latest ``case`` entry: each one is a whole snapshot of the profile.
+    case: Case = field(default_factory=Case)
     entry_count: int = 0
     head_hash: str | None = None
 
@@ -88,7 +54,7 @@ class History:
 
 
 def fold(entries: Iterable[Recorded]) -> History:
-    """Read entries in order into a :class:`History` (voids applied, case fields merged)."""
+    """Read entries in order into a :class:`History` (voids applied, latest case profile)."""
     history = History()
     index: dict[int, int] = {}
     for entry in entries:
@@ -106,5 +72,5 @@ def fold(entries: Iterable[Recorded]) -> History:
                     record.seq, record.recorded_at, record.attempt, payload.reason
                 )
         elif isinstance(payload, Case):
-            history.case = history.case.updated(payload)
+            history.case = payload
     return history

@@ -10,7 +10,9 @@ from urllib.parse import urlsplit
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, field_serializer
 
 from rdvlog.codes import Channel as Channel  # re-exported: models name every code
+from rdvlog.codes import Lang as Lang
 from rdvlog.codes import Outcome as Outcome
+from rdvlog.timestamps import parse_utc_stamp
 
 FORMAT_VERSION = 1
 ZERO_HASH = "0" * 64
@@ -18,7 +20,6 @@ ZERO_HASH = "0" * 64
 Kind = Literal["case", "attempt", "void", "repair"]
 PlaceKind = Literal["prefecture", "sous-prefecture", "unlisted"]
 Application = Literal["first", "renewal"]
-Lang = Literal["fr", "en"]
 
 
 # Newlines and tabs are allowed in long text (a message copied from a page); no other control
@@ -145,7 +146,9 @@ class Repair(_Model):
 
 
 class Case(_Model):
-    """An update of the case profile; each field present overrides the earlier value."""
+    """The case profile: each ``case`` entry is a whole snapshot, and the latest one is the
+    profile (a field it leaves out is unset). ``rdvlog case set`` writes the previous
+    snapshot with the changed fields."""
 
     applicant: ShortText | None = None
     place: Place | None = None
@@ -163,6 +166,8 @@ PAYLOADS: dict[str, type[Payload]] = {
     "repair": Repair,
     "case": Case,
 }
+#: The ``kind`` written for each payload type.
+KINDS: dict[type[Payload], str] = {model: kind for kind, model in PAYLOADS.items()}
 
 
 def dump_payload(payload: Payload) -> dict[str, Any]:
@@ -186,4 +191,4 @@ class Entry(_Model):
 
     @property
     def recorded(self) -> dt.datetime:
-        return dt.datetime.fromisoformat(self.recorded_at.replace("Z", "+00:00"))
+        return parse_utc_stamp(self.recorded_at)

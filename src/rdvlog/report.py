@@ -8,8 +8,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
-from rdvlog.history import AttemptRecord, CaseProfile
-from rdvlog.models import Evidence, Lang, Place
+from rdvlog.history import AttemptRecord
+from rdvlog.models import Case, Evidence, Lang, Place
 from rdvlog.stats import Summary, chronological, summarize, utc_key
 
 
@@ -70,7 +70,7 @@ def exhibits(records: Iterable[AttemptRecord]) -> tuple[Exhibit, ...]:
     return tuple(numbered)
 
 
-def select(
+def within(
     records: Iterable[AttemptRecord],
     *,
     since: dt.datetime | None = None,
@@ -104,7 +104,7 @@ class ReportInput:
     """
 
     records: tuple[AttemptRecord, ...]
-    case: CaseProfile
+    case: Case
     integrity: Integrity
     zone: dt.tzinfo
     generated_at: dt.datetime

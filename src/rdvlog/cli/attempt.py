@@ -1,19 +1,24 @@
-"""``rdvlog attempt add|list|show|void``: recording attempts and reading them back."""
+"""``rdvlog attempt add|list|show|void``: recording attempts and reading them back.
+
+The reading commands import their code when they run: `attempt add`, loaded with this module
+after every try, must not pay for the report, statistics and table code they use
+(DESIGN.md §6, tests/test_startup.py).
+"""
 
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import Annotated
 
 import typer
 
-from rdvlog.cli.context import print_json, resolve_place, say, state, unix_newlines, validated
+from rdvlog.cli.context import message, message_lang, print_json, say, session, show, write_out
+from rdvlog.cli.options import JsonOption, PlaceOption, SinceOption, UnlistedOption, UntilOption
+from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import app
 from rdvlog.codes import Channel, Outcome
-from rdvlog.errors import NotFound, UsageError
+from rdvlog.labels import count, t
+from rdvlog.service.attempts import AttemptRequest, record_attempt, void_attempt
 from rdvlog.when import parse_when
-
-if TYPE_CHECKING:
-    from rdvlog.history import History
 
 attempt_app = typer.Typer(
     name="attempt",
@@ -21,6 +26,8 @@ attempt_app = typer.Typer(
     no_args_is_help=True,
 )
 app.add_typer(attempt_app)
+
+NumberArgument = Annotated[int, typer.Argument(help="The attempt's number.", min=1)]
 
 
 class ListFormat(str, Enum):
@@ -75,80 +82,52 @@ def add(
         ),
     ] = False,
     note: Annotated[str | None, typer.Option("-n", "--note", help="Free text.")] = None,
-    unlisted: Annotated[
-        bool,
-        typer.Option("--unlisted", help="Record -p as typed, outside the directory."),
-    ] = False,
+    unlisted: UnlistedOption = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the recorded entry as JSON.")
     ] = False,
 ) -> None:
     """Record one attempt to get an appointment (run it right after each try)."""
-    from rdvlog.models import Attempt
-
-    st = state(ctx)
-    when = parse_when(at, zone=st.zone, now=st.now(), option="--at", need_time=True)
-    journal = st.journal()
-    place = resolve_place(prefecture, unlisted=unlisted) if prefecture else None
-    if place is None or procedure is None:
-        case = journal.latest_case()
-        place = place or (case.place if case else None)
-        procedure = procedure or (case.procedure if case else None)
-    if place is None:
-        raise UsageError(
-            "which préfecture? Give -p (e.g. -p bobigny or -p 93), "
-            "or set a default once with `rdvlog case set -p PREFECTURE`"
-        )
-    if procedure is None:
-        raise UsageError(
-            'which démarche? Give -d (e.g. -d "AES salarié"), '
-            "or set a default once with `rdvlog case set -d PROCEDURE`"
-        )
-    record = validated(
-        Attempt,
+    s = session(ctx)
+    when = parse_when(at, zone=s.zone, now=s.now(), option="--at", need_time=True)
+    request = AttemptRequest(
         at=when,
-        place=place,
+        place=resolve_place(prefecture, unlisted=unlisted) if prefecture else None,
         procedure=procedure,
         channel=channel,
         outcome=outcome,
-        message=unix_newlines(message),
+        message=message,
         url=url,
         reference=reference,
-        note=unix_newlines(note),
+        note=note,
+        files=tuple(evidence or ()),
+        latest_screenshot=latest_screenshot,
     )
-    files = list(evidence or [])
-    if latest_screenshot:
-        from rdvlog.screenshots import latest_screenshot as newest
-        from rdvlog.screenshots import screenshot_dirs
-
-        files.append(newest(screenshot_dirs(), attempt_at=when))
-    sources = []
-    if files:
-        from rdvlog.evidence import check_source
-
-        sources = [check_source(path, store=journal.root) for path in files]
-    entry = journal.append(record, sources)
+    entry = record_attempt(s.journal(), request)
     if as_json:
         print_json(entry.model_dump(mode="json"))
-    else:
-        count = len(entry.data.get("evidence", []))
-        attached = f", {count} file{'s' if count != 1 else ''}" if count else ""
-        say(
-            f"attempt {entry.seq} recorded: {when:%Y-%m-%d %H:%M}, {place.label}, "
-            f"{outcome.value}{attached}"
+        return
+    language = message_lang(ctx)
+    files = len(entry.data.get("evidence", []))
+    say(
+        t(
+            language,
+            "cli.attempt_recorded",
+            seq=entry.seq,
+            when=f"{when:%Y-%m-%d %H:%M}",
+            place=entry.data["place"]["label"],
+            outcome=outcome.value,
+            files=count(language, "cli.files", files) if files else "",
         )
+    )
 
 
 @attempt_app.command("list")
 def list_(
     ctx: typer.Context,
-    since: Annotated[str | None, typer.Option("--since", help="From this date or time.")] = None,
-    until: Annotated[
-        str | None, typer.Option("--until", help="Up to this date (included) or time.")
-    ] = None,
-    prefecture: Annotated[
-        str | None, typer.Option("-p", "--prefecture", help="Only this préfecture.")
-    ] = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
+    prefecture: PlaceOption = None,
     outcome: Annotated[Outcome | None, typer.Option("--outcome", help="Only this outcome.")] = None,
     include_void: Annotated[
         bool, typer.Option("--include-void", help="Show voided attempts too.")
@@ -158,64 +137,58 @@ def list_(
     ] = ListFormat.TABLE,
 ) -> None:
     """List recorded attempts, oldest first."""
-    from rdvlog.cli.selection import select
+    from rdvlog.cli.context import show
     from rdvlog.render import listing
+    from rdvlog.service.reading import read_history
+    from rdvlog.service.selection import list_attempts, parse_period
 
-    st = state(ctx)
-    records = select(st, since=since, until=until, prefecture=prefecture)
-    records = [
-        r
-        for r in records
-        if (include_void or not r.voided) and (outcome is None or r.attempt.outcome == outcome)
-    ]
+    s = session(ctx)
+    period = parse_period(since, until, zone=s.zone, now=s.now())
+    records = list_attempts(
+        read_history(s.journal()).attempts,
+        period,
+        prefecture=prefecture,
+        outcome=outcome,
+        include_void=include_void,
+    )
     if output_format is ListFormat.JSON:
-        listing.write_json(records)
+        write_out(listing.json_array(records))
     elif output_format is ListFormat.JSONL:
-        listing.write_jsonl(records)
+        write_out(listing.jsonl(records))
     elif output_format is ListFormat.CSV:
-        listing.write_csv(records)
+        write_out(listing.csv_rows(records))
+    elif not records:
+        message(ctx, "cli.no_attempts" if include_void else "cli.no_attempts_yet")
     else:
-        listing.print_table(records, zone=st.zone, show_void=include_void)
+        from rich.console import Console
+
+        width = Console().width
+        show(listing.table(records, zone=s.zone, show_void=include_void, width=width))
+        if any(record.late for record in records):
+            message(ctx, "cli.late_legend")
 
 
 @attempt_app.command("show")
-def show(
-    ctx: typer.Context,
-    seq: Annotated[int, typer.Argument(help="The attempt's number.", min=1)],
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
+def show_(ctx: typer.Context, seq: NumberArgument, as_json: JsonOption = False) -> None:
     """Show one attempt in full, with where its evidence files are stored."""
-    from rdvlog.render import listing
 
-    st = state(ctx)
-    journal = st.journal()
-    record = journal.history().attempt(seq)
-    if record is None:
-        raise NotFound(f"there is no attempt {seq}")
+    from rdvlog.render import listing
+    from rdvlog.service.reading import attempt_files
+
+    s = session(ctx)
+    record, stored = attempt_files(s.journal(), seq)
     if as_json:
-        print_json(listing.as_dict(record, evidence_dir=journal.evidence_dir))
+        print_json(listing.as_dict(record, stored=stored))
     else:
-        listing.print_detail(record, zone=st.zone, evidence_dir=journal.evidence_dir)
+        show(listing.detail(record, zone=s.zone, stored=stored))
 
 
 @attempt_app.command("void")
 def void(
     ctx: typer.Context,
-    seq: Annotated[int, typer.Argument(help="The attempt's number.", min=1)],
+    seq: NumberArgument,
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (required).")],
 ) -> None:
     """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""
-    from rdvlog.models import Void
-
-    def refuse_unless_active(history: "History") -> None:
-        record = history.attempt(seq)
-        if record is None:
-            raise NotFound(f"entry {seq} is not an attempt, or does not exist")
-        if record.voided:
-            raise UsageError(f'attempt {seq} is already void ("{record.void_reason}")')
-
-    journal = state(ctx).journal()
-    void = validated(Void, target=seq, reason=reason)
-    refuse_unless_active(journal.history())  # before the store is touched at all
-    entry = journal.append(void, check=refuse_unless_active)  # again under the lock: no race
-    say(f"attempt {seq} voided (entry {entry.seq})")
+    entry = void_attempt(session(ctx).journal(), seq, reason)
+    message(ctx, "cli.attempt_voided", seq=seq, entry=entry.seq)

@@ -6,9 +6,12 @@ from typing import Annotated
 
 import typer
 
-from rdvlog.cli.context import say, state, warn
-from rdvlog.cli.report import LangOption, PlaceOption, SinceOption, UntilOption, build_report
+from rdvlog.cli.context import message_lang, say, session, state, warn
+from rdvlog.cli.options import ForceOption, LangOption, PlaceOption, SinceOption, UntilOption
 from rdvlog.cli.root import app
+from rdvlog.export import atomic_output, check_target
+from rdvlog.labels import count, t
+from rdvlog.service.report import ReportRequest, plan_bundle
 
 #: A progress bar is worth showing from this many exhibits on.
 PROGRESS_FROM = 10
@@ -22,44 +25,23 @@ def bundle(
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
-    force: Annotated[
-        bool, typer.Option("--force", help="Replace the output file if it exists.")
-    ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the report, the spreadsheet, every exhibit and the journal into one zip."""
-    from rdvlog.bundle import write_bundle
-    from rdvlog.export import atomic_output, check_target
-
-    st = state(ctx)
-    target = check_target(output, store=st.store_path(), force=force)
-    journal = st.journal()
-    journal_bytes = journal.read_bytes()  # one snapshot: the report and the copy agree
-    data = build_report(
-        st,
-        lang=lang,
-        since=since,
-        until=until,
-        prefecture=prefecture,
-        journal_bytes=journal_bytes,
-    )
-    total = len(data.exhibits)
+    target = check_target(output, store=state(ctx).store_path(), force=force)
+    request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
+    planned = plan_bundle(session(ctx), request)
+    total = len(planned.report.exhibits)
     with atomic_output(target) as out:
         if total >= PROGRESS_FROM and sys.stderr.isatty():
-            from rich.progress import Progress
+            from rich.progress import Progress  # a terminal only: not worth loading otherwise
 
             with Progress(transient=True) as bar:
-                task = bar.add_task("copying exhibits", total=total)
-                write_bundle(
-                    data,
-                    journal_bytes=journal_bytes,
-                    evidence_dir=journal.evidence_dir,
-                    out=out,
-                    progress=lambda done: bar.update(task, completed=done),
-                )
+                task = bar.add_task(t(message_lang(ctx), "cli.bundle_progress"), total=total)
+                planned.write(out, progress=lambda done: bar.update(task, completed=done))
         else:
-            write_bundle(
-                data, journal_bytes=journal_bytes, evidence_dir=journal.evidence_dir, out=out
-            )
-    say(f"bundle written to {target}: {total} exhibit{'s' if total != 1 else ''}")
-    if not data.integrity.ok:
-        warn(f"the journal does not verify ({data.integrity.problem}); the report says so")
+            planned.write(out)
+    language = message_lang(ctx)
+    say(count(language, "cli.bundle_written", total, target=target))
+    if not planned.report.integrity.ok:
+        warn(t(language, "cli.not_verified", problem=planned.report.integrity.problem))

@@ -4,10 +4,13 @@ from typing import Annotated, Any
 
 import typer
 
-from rdvlog.cli.context import print_json, resolve_place, say, state, validated
+from rdvlog.cli.context import message, message_lang, print_json, session
+from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
+from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import app
-from rdvlog.codes import Language
-from rdvlog.errors import UsageError
+from rdvlog.models import Case
+from rdvlog.render.profile import profile_lines
+from rdvlog.service.case import set_case
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
@@ -26,9 +29,7 @@ def set_(
         str | None,
         typer.Option("-p", "--prefecture", help="Default préfecture for `attempt add`."),
     ] = None,
-    unlisted: Annotated[
-        bool, typer.Option("--unlisted", help="Record -p as typed, outside the directory.")
-    ] = False,
+    unlisted: UnlistedOption = False,
     procedure: Annotated[
         str | None, typer.Option("-d", "--procedure", help="Default démarche.")
     ] = None,
@@ -47,13 +48,9 @@ def set_(
             show_default=False,
         ),
     ] = None,
-    lang: Annotated[
-        Language | None, typer.Option("--lang", help="Report language (fr or en).")
-    ] = None,
+    lang: LangOption = None,
 ) -> None:
     """Set one or more fields of the case profile; the others keep their value."""
-    from rdvlog.models import Case
-
     changes: dict[str, Any] = {}
     if applicant is not None:
         changes["applicant"] = applicant
@@ -68,48 +65,23 @@ def set_(
     if application is not None:
         changes["application"] = "first" if application else "renewal"
     if lang is not None:
-        changes["lang"] = lang.value
-    if not changes:
-        raise UsageError("nothing to set; see `rdvlog case set --help` for the fields")
-    validated(Case, **changes)
-    journal = state(ctx).journal()
-    current = journal.latest_case() or Case()
-    # Each case entry is a full snapshot, so `attempt add` finds the defaults in one look.
-    updated = validated(Case, **{**current.model_dump(exclude_none=True), **changes})
-    if updated == current:
-        say("case profile unchanged")
-        return
-    entry = journal.append(updated)
-    say(f"case profile updated (entry {entry.seq}): {', '.join(sorted(changes))}")
+        changes["lang"] = lang
+    entry = set_case(session(ctx).journal(), changes)
+    if entry is None:
+        message(ctx, "cli.case_unchanged")
+    else:
+        message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(sorted(changes)))
 
 
 @case_app.command("show")
-def show(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print as JSON.")] = False,
-) -> None:
+def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Show the case profile."""
-    from rdvlog.models import Case
-
-    case = state(ctx).journal().latest_case() or Case()
-    data = case.model_dump(mode="json")
+    case = session(ctx).journal().latest_case() or Case()
     if as_json:
-        print_json(data)
+        print_json(case.model_dump(mode="json"))
         return
-    if all(value is None for value in data.values()):
-        say("the case profile is empty; set it with `rdvlog case set`")
-        return
-    labels = {
-        "applicant": "applicant",
-        "place": "préfecture",
-        "procedure": "démarche",
-        "permit_expires": "permit expires",
-        "foreigner_number": "n° étranger",
-        "application": "application",
-        "lang": "report language",
-    }
-    for key, label in labels.items():
-        value = data[key]
-        if isinstance(value, dict):
-            value = value["label"]
-        print(f"{label + ':':<17}{value if value is not None else '-'}")
+    lines = profile_lines(case, message_lang(ctx))
+    if not lines:
+        message(ctx, "cli.case_empty")
+    for line in lines:
+        print(line)

@@ -1,26 +1,23 @@
-"""What every command shares: the store location, the clock, and how results are printed."""
+"""What every command shares: the session it works on, and how results reach the terminal."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import sys
-from dataclasses import dataclass, field
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import typer
 
-from rdvlog.when import Clock, system_clock, system_zone
+from rdvlog.codes import Lang
+from rdvlog.labels import t
+from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
-    from pydantic import BaseModel
-
-    from rdvlog.journal import Journal
-    from rdvlog.models import Place
-
-M = TypeVar("M", bound="BaseModel")
+    from rdvlog.service.session import Session
 
 
 @dataclass
@@ -29,7 +26,9 @@ class State:
 
     store: Path | None = None
     clock: Clock = system_clock
-    _zone: dt.tzinfo | None = field(default=None, repr=False)
+    #: The language of what the terminal shows.
+    lang: Lang = "en"
+    _session: Session | None = None
 
     def store_path(self) -> Path:
         """``--store``, else ``RDVLOG_HOME``, else the platform's user data directory."""
@@ -38,29 +37,40 @@ class State:
         home = os.environ.get("RDVLOG_HOME")
         if home:
             return Path(home).expanduser()
-        from platformdirs import user_data_dir
+        from platformdirs import user_data_dir  # only when neither is set
 
         return Path(user_data_dir("rdvlog", appauthor=False))
 
-    def journal(self) -> Journal:
-        from rdvlog.journal import Journal
-
-        return Journal(self.store_path(), clock=self.clock)
-
     @property
-    def zone(self) -> dt.tzinfo:
-        if self._zone is None:
-            self._zone = system_zone()
-        return self._zone
+    def session(self) -> Session:
+        if self._session is None:
+            # Imported on first use: `--version`, `path` and `prefectures` need no journal,
+            # and the journal brings pydantic (a third of `attempt add`'s start-up time).
+            from rdvlog.service.session import Session
 
-    def now(self) -> dt.datetime:
-        return self.clock().astimezone(self.zone)
+            self._session = Session(self.store_path(), clock=self.clock)
+        return self._session
 
 
 def state(ctx: typer.Context) -> State:
     obj = ctx.find_root().obj
     assert isinstance(obj, State)
     return obj
+
+
+def session(ctx: typer.Context) -> Session:
+    """The session of the command being run (``--store``, the clock, the time zone)."""
+    return state(ctx).session
+
+
+def message_lang(ctx: typer.Context) -> Lang:
+    """The language of the messages of the command being run."""
+    return state(ctx).lang
+
+
+def message(ctx: typer.Context, key: str, **values: object) -> None:
+    """The label ``key`` on stderr, in the command's language."""
+    say(t(state(ctx).lang, key, **values))
 
 
 def fail(message: str, code: int) -> NoReturn:
@@ -85,50 +95,16 @@ def print_json(document: Any) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
-# Which option the user typed for each model field, so that validation errors name it.
-OPTION_NAMES = {
-    "at": "--at",
-    "place": "-p",
-    "procedure": "-d",
-    "message": "-m",
-    "url": "--url",
-    "reference": "--reference",
-    "note": "-n",
-    "reason": "--reason",
-    "applicant": "--applicant",
-    "foreigner_number": "--foreigner-number",
-    "permit_expires": "--permit-expires",
-    "label": "-p",
-}
+def write_out(chunks: Iterable[str]) -> None:
+    """Text on stdout, chunk by chunk, UTF-8 whatever the locale says."""
+    sys.stdout.flush()
+    for chunk in chunks:
+        sys.stdout.buffer.write(chunk.encode("utf-8"))
+    sys.stdout.buffer.flush()
 
 
-def validated(model: type[M], **fields: Any) -> M:
-    """Build a payload model from options, turning a validation error into a usage error."""
-    from pydantic import ValidationError
+def show(renderable: Any, *, stderr: bool = False) -> None:
+    """A Rich renderable on the terminal, without markup or highlighting of user text."""
+    from rich.console import Console
 
-    from rdvlog.errors import UsageError
-
-    try:
-        return model(**fields)
-    except ValidationError as exc:
-        error = exc.errors()[0]
-        field_name = next((str(part) for part in error["loc"] if str(part) in OPTION_NAMES), "")
-        option = OPTION_NAMES.get(field_name, field_name or "value")
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise UsageError(f"{option}: {message}") from None
-
-
-def resolve_place(text: str, *, unlisted: bool) -> Place:
-    """The :class:`~rdvlog.models.Place` for what the user typed after ``-p``."""
-    if unlisted:
-        from rdvlog.models import Place
-
-        return validated(Place, label=text.strip(), kind="unlisted")
-    from rdvlog import places
-
-    return places.resolve(text).to_place()
-
-
-def unix_newlines(text: str | None) -> str | None:
-    """Text pasted from a Windows program, with its CR LF line ends made plain newlines."""
-    return text.replace("\r\n", "\n") if text is not None else None
+    Console(stderr=stderr).print(renderable, markup=False, highlight=False)

@@ -12,7 +12,7 @@ from typer.core import TyperGroup
 
 from rdvlog import __version__
 from rdvlog.cli.context import State, fail
-from rdvlog.errors import EXIT_STORE, RdvlogError
+from rdvlog.errors import EXIT_STORE, RdvlogError, os_failure
 
 
 class RdvlogGroup(TyperGroup):
@@ -43,8 +43,6 @@ class RdvlogGroup(TyperGroup):
         except typer.Abort:
             fail("aborted", EXIT_STORE)
         except OSError as exc:
-            from rdvlog.errors import os_failure
-
             error = os_failure(exc, "rdvlog")
             fail(error.message, error.exit_code)
         except Exception as exc:

@@ -1,60 +1,42 @@
 """``rdvlog verify``, ``rdvlog repair`` and ``rdvlog path``: the store itself."""
 
-from typing import Annotated
-
 import typer
 
-from rdvlog.cli.context import fail, print_json, say, state, warn
+from rdvlog.cli.context import fail, message, message_lang, print_json, session, state, warn
+from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
+from rdvlog.labels import t
+from rdvlog.render.verify import verify_json, verify_lines
 
 
 @app.command()
-def verify(
-    ctx: typer.Context,
-    as_json: Annotated[bool, typer.Option("--json", help="Print the result as JSON.")] = False,
-) -> None:
+def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Check the whole hash chain and every evidence file; exit 1 at the first break."""
-    journal = state(ctx).journal()
+    journal = session(ctx).journal()
     result = journal.verify()
-    brk = result.first_break
+    language = message_lang(ctx)
     if as_json:
-        print_json(
-            {
-                "ok": result.ok,
-                "journal": str(journal.path),
-                "entries": result.entry_count,
-                "head_hash": result.head_hash,
-                "first_break": (
-                    {"line": brk.line, "kind": brk.kind, "detail": brk.detail} if brk else None
-                ),
-                "unreferenced_evidence": list(result.unreferenced),
-            }
-        )
+        print_json(verify_json(journal.path, result))
     else:
-        print(f"journal:   {journal.path}")
-        print(f"entries:   {result.entry_count}")
-        print(f"head hash: {result.head_hash or '-'}")
-        print(f"result:    {'intact' if brk is None else 'BROKEN, ' + brk.describe()}")
+        for line in verify_lines(journal.path, result, language):
+            print(line)
         for name in result.unreferenced:
-            warn(f"{name} is not referenced by any entry")
-    if brk is not None:
-        fail(f"verification failed at {brk.describe()}", EXIT_STORE)
+            warn(t(language, "cli.unreferenced", name=name))
+    if result.first_break is not None:
+        fail(t(language, "verify.failed", problem=result.first_break.describe()), EXIT_STORE)
 
 
 @app.command()
 def repair(ctx: typer.Context) -> None:
     """Move a torn last line (left by a crash) to quarantine/ and record the repair."""
-    journal = state(ctx).journal()
-    entry = journal.repair()
+    entry = session(ctx).journal().repair()
     if entry is None:
-        say("nothing to repair: the journal ends with a complete entry")
-        return
-    data = entry.data
-    say(
-        f"moved {data['bytes']} bytes of a torn last line to {data['file']}; "
-        f"recorded as entry {entry.seq}"
-    )
+        message(ctx, "cli.nothing_to_repair")
+    else:
+        message(
+            ctx, "cli.repaired", bytes=entry.data["bytes"], file=entry.data["file"], entry=entry.seq
+        )
 
 
 @app.command()

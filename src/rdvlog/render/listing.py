@@ -1,17 +1,23 @@
-"""Attempts for ``attempt list`` and ``attempt show``: JSON, JSON Lines, CSV, Rich tables."""
+"""Attempts for ``attempt list`` and ``attempt show``: JSON, JSON Lines, CSV, Rich tables.
+
+Each view returns text or a renderable; the command line prints it.
+"""
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import json
-import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from rich.table import Table
+
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Place
-from rdvlog.when import rfc3339, utc_stamp
+from rdvlog.timestamps import rfc3339, utc_stamp
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
@@ -37,14 +43,13 @@ CSV_COLUMNS = (
 )
 
 
-def as_dict(record: AttemptRecord, *, evidence_dir: Path | None = None) -> dict[str, Any]:
-    """One attempt as a JSON object: its number, the recorded data, and its state."""
+def as_dict(record: AttemptRecord, *, stored: Sequence[Path] | None = None) -> dict[str, Any]:
+    """One attempt as a JSON object: its number, the recorded data, and its state;
+    ``stored`` gives where each evidence file is kept, for ``attempt show``."""
     data = record.attempt.model_dump(mode="json", exclude_none=True)
-    if evidence_dir is not None:
-        from rdvlog.evidence import stored_path
-
-        for item, evidence in zip(data["evidence"], record.attempt.evidence, strict=True):
-            item["stored_path"] = str(stored_path(evidence_dir, evidence))
+    if stored is not None:
+        for item, path in zip(data["evidence"], stored, strict=True):
+            item["stored_path"] = str(path)
     return {
         "seq": record.seq,
         "recorded_at": utc_stamp(record.recorded_at),
@@ -55,24 +60,21 @@ def as_dict(record: AttemptRecord, *, evidence_dir: Path | None = None) -> dict[
     }
 
 
-def write_jsonl(records: Sequence[AttemptRecord]) -> None:
-    out = sys.stdout
+def jsonl(records: Sequence[AttemptRecord]) -> Iterator[str]:
     for record in records:
-        out.write(json.dumps(as_dict(record), ensure_ascii=False) + "\n")
+        yield json.dumps(as_dict(record), ensure_ascii=False) + "\n"
 
 
-def write_json(records: Sequence[AttemptRecord]) -> None:
-    """One JSON array, one attempt per line, written as it goes.
+def json_array(records: Sequence[AttemptRecord]) -> Iterator[str]:
+    """One JSON array, one attempt per line, produced as it goes.
 
     Compact items keep the C encoder (an indented document is encoded in pure Python) and
     streaming keeps memory flat on a journal of years of attempts.
     """
-    out = sys.stdout
-    out.write("[")
+    yield "["
     for number, record in enumerate(records):
-        out.write(",\n  " if number else "\n  ")
-        out.write(json.dumps(as_dict(record), ensure_ascii=False))
-    out.write("\n]\n" if records else "]\n")
+        yield (",\n  " if number else "\n  ") + json.dumps(as_dict(record), ensure_ascii=False)
+    yield "\n]\n" if records else "]\n"
 
 
 def csv_row(record: AttemptRecord) -> list[str]:
@@ -101,37 +103,39 @@ def csv_row(record: AttemptRecord) -> list[str]:
     ]
 
 
-def write_csv(records: Sequence[AttemptRecord]) -> None:
-    import csv
-
-    writer = csv.writer(sys.stdout, lineterminator="\n")
+def csv_rows(records: Sequence[AttemptRecord], *, chunk: int = 1000) -> Iterator[str]:
+    """The machine CSV, a chunk of rows at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    writer.writerows(csv_row(record) for record in records)
+    for number, record in enumerate(records, start=1):
+        writer.writerow(csv_row(record))
+        if number % chunk == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
 
 
 def _when(record: AttemptRecord, zone: dt.tzinfo) -> str:
     return f"{record.attempt.at.astimezone(zone):%a %Y-%m-%d %H:%M}"
 
 
-def print_table(records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    console = Console()
-    if not records:
-        Console(stderr=True).print("no attempts recorded yet" if not show_void else "no attempts")
-        return
-    table = Table(box=None, header_style="bold", pad_edge=False)
+def table(
+    records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void: bool, width: int
+) -> Table:
+    """The attempts as a table for a terminal ``width`` columns wide."""
+    grid = Table(box=None, header_style="bold", pad_edge=False)
     # Number, time and codes never wrap; free text wraps to give way on a narrow screen, where
     # the message (shown in full by `attempt show`) is left out altogether.
     columns = ["#", "when", "place", "démarche", "channel", "outcome", "files"]
-    if console.width >= 100:
+    if width >= 100:
         columns.append("message")
     for column in columns:
         wraps = column in ("place", "démarche", "message")
-        table.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
+        grid.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
     if show_void:
-        table.add_column("void", overflow="fold")
+        grid.add_column("void", overflow="fold")
     for record in records:
         attempt = record.attempt
         row = [
@@ -146,12 +150,8 @@ def print_table(records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void:
         ][: len(columns)]
         if show_void:
             row.append(record.void_reason or "")
-        table.add_row(*row, style="dim strike" if record.voided else None)
-    console.print(table, markup=False, highlight=False)
-    if any(record.late for record in records):
-        Console(stderr=True).print(
-            "* recorded more than an hour after the attempt", highlight=False
-        )
+        grid.add_row(*row, style="dim strike" if record.voided else None)
+    return grid
 
 
 def _place(place: Place) -> str:
@@ -166,16 +166,12 @@ def _shorten(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def print_detail(record: AttemptRecord, *, zone: dt.tzinfo, evidence_dir: Path) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from rdvlog.evidence import stored_path
-
+def detail(record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path]) -> Table:
+    """One attempt in full, with where each evidence file is stored."""
     attempt = record.attempt
-    table = Table(box=None, show_header=False, pad_edge=False)
-    table.add_column(style="bold")
-    table.add_column(overflow="fold")
+    grid = Table(box=None, show_header=False, pad_edge=False)
+    grid.add_column(style="bold")
+    grid.add_column(overflow="fold")
     fields: list[tuple[str, str | None]] = [
         ("attempt", str(record.seq) + (f"  VOID: {record.void_reason}" if record.voided else "")),
         ("when", f"{attempt.at.astimezone(zone):%A %Y-%m-%d %H:%M %Z}"),
@@ -195,11 +191,11 @@ def print_detail(record: AttemptRecord, *, zone: dt.tzinfo, evidence_dir: Path) 
     ]
     for name, value in fields:
         if value:
-            table.add_row(name, value)
-    for number, evidence in enumerate(attempt.evidence, start=1):
-        table.add_row(
+            grid.add_row(name, value)
+    for number, (evidence, path) in enumerate(zip(attempt.evidence, stored, strict=True), 1):
+        grid.add_row(
             f"file {number}",
             f"{evidence.name} ({evidence.media_type}, {evidence.size} bytes)\n"
-            f"{stored_path(evidence_dir, evidence)}\nsha256 {evidence.sha256}",
+            f"{path}\nsha256 {evidence.sha256}",
         )
-    Console().print(table, markup=False, highlight=False)
+    return grid

@@ -1,22 +1,35 @@
-"""``rdvlog status`` on a terminal: a Rich panel of counts, a 12-week calendar and warnings."""
+"""``rdvlog status``: a Rich view of counts, a 12-week calendar and warnings; and its JSON."""
 
 from __future__ import annotations
 
-from rich.console import Console, Group
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
-from rdvlog.dashboard import Status
+from rdvlog.dashboard import Status, Warning
+from rdvlog.models import Lang
+from rdvlog.render.i18n import count, t
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Shades work without colour (NO_COLOR, a pipe); colour only adds to them.
 _SHADES = ((0, "·", "grey50"), (1, "░", "green"), (2, "▒", "green"), (3, "▓", "bold green"))
 _FULL = ("█", "bold bright_green")
+# Warnings whose label has a singular and a plural form, chosen by their value ``n``.
+_COUNTED = frozenset({"status.warn.few_weeks", "status.warn.quiet", "status.warn.expired"})
 
 
-def _cell(count: int) -> Text:
+def warning_text(lang: Lang, warning: Warning) -> str:
+    values = dict(warning.values)
+    if warning.key in _COUNTED or warning.key == "status.warn.expires":
+        n = values.pop("n")
+        assert isinstance(n, int)
+        return count(lang, warning.key, n, **values)
+    return t(lang, warning.key, **values)
+
+
+def _cell(n: int) -> Text:
     for limit, char, style in _SHADES:
-        if count <= limit:
+        if n <= limit:
             return Text(char * 2, style=style)
     return Text(_FULL[0] * 2, style=_FULL[1])
 
@@ -29,40 +42,71 @@ def heatmap(facts: Status) -> Table:
         week = monday.isocalendar()[1]
         grid.add_column(f"{week:02d}", justify="center")
     for weekday, row in enumerate(facts.heatmap):
-        grid.add_row(_WEEKDAYS[weekday], *(_cell(count) for count in row))
+        grid.add_row(_WEEKDAYS[weekday], *(_cell(n) for n in row))
     return grid
 
 
-def print_status(facts: Status, console: Console | None = None) -> None:
-    console = console or Console()
+def status_view(facts: Status, lang: Lang = "en") -> Group:
+    """The whole screen: counts, the journal's state, the calendar, then the warnings."""
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column(style="bold")
     summary.add_column()
-    summary.add_row(
-        "attempts", f"{facts.attempts}" + (f" ({facts.voided} void)" if facts.voided else "")
-    )
-    summary.add_row("distinct days", str(facts.distinct_days))
-    summary.add_row("distinct weeks", str(facts.distinct_weeks))
+    voided = t(lang, "status.voided", n=facts.voided) if facts.voided else ""
+    summary.add_row(t(lang, "status.attempts"), f"{facts.attempts}{voided}")
+    summary.add_row(t(lang, "status.distinct_days"), str(facts.distinct_days))
+    summary.add_row(t(lang, "status.distinct_weeks"), str(facts.distinct_weeks))
     if facts.first and facts.last:
-        summary.add_row("first", f"{facts.first:%a %Y-%m-%d %H:%M}")
+        summary.add_row(t(lang, "status.first"), f"{facts.first:%a %Y-%m-%d %H:%M}")
         last = f"{facts.last:%a %Y-%m-%d %H:%M}"
-        if facts.days_since_last is not None:
-            ago = facts.days_since_last
-            last += " (today)" if ago == 0 else f" ({ago} day{'s' if ago > 1 else ''} ago)"
-        summary.add_row("last", last)
+        ago = facts.days_since_last
+        if ago is not None:
+            last += t(lang, "status.today") if ago == 0 else count(lang, "status.ago", ago)
+        summary.add_row(t(lang, "status.last"), last)
     if facts.by_outcome:
-        summary.add_row("outcomes", ", ".join(f"{k} {n}" for k, n in facts.by_outcome.items()))
+        outcomes = ", ".join(f"{k} {n}" for k, n in facts.by_outcome.items())
+        summary.add_row(t(lang, "status.outcomes"), outcomes)
     if facts.permit_expires:
-        summary.add_row("permit expires", facts.permit_expires.isoformat())
-    state = "intact" if facts.verified else f"BROKEN ({facts.problem})"
-    summary.add_row("journal", f"{facts.entries} entries, {state}")
-    summary.add_row("head hash", facts.head_hash or "-")
-    parts: list[Table | Text] = [
-        summary,
-        Text(""),
-        Text("last 12 weeks (ISO week numbers)"),
-        heatmap(facts),
-    ]
+        summary.add_row(t(lang, "status.permit_expires"), facts.permit_expires.isoformat())
+    state = (
+        t(lang, "status.intact")
+        if facts.verified
+        else t(lang, "status.broken", problem=facts.problem)
+    )
+    summary.add_row(
+        t(lang, "status.journal"),
+        t(lang, "status.journal_state", entries=facts.entries, state=state),
+    )
+    summary.add_row(t(lang, "status.head"), facts.head_hash or "-")
+    parts: list[Table | Text] = [summary, Text(""), Text(t(lang, "status.heatmap")), heatmap(facts)]
     for warning in facts.warnings:
-        parts.append(Text(f"warning: {warning}", style="bold yellow"))
-    console.print(Group(*parts), highlight=False)
+        text = t(lang, "status.warning", text=warning_text(lang, warning))
+        parts.append(Text(text, style="bold yellow"))
+    return Group(*parts)
+
+
+def status_json(facts: Status) -> dict[str, object]:
+    """The status as a JSON-ready object (dates in ISO 8601, warnings in English)."""
+    return {
+        "today": facts.today.isoformat(),
+        "attempts": facts.attempts,
+        "voided": facts.voided,
+        "distinct_days": facts.distinct_days,
+        "distinct_weeks": facts.distinct_weeks,
+        "first": facts.first.isoformat(timespec="seconds") if facts.first else None,
+        "last": facts.last.isoformat(timespec="seconds") if facts.last else None,
+        "days_since_last": facts.days_since_last,
+        "by_outcome": facts.by_outcome,
+        "booked": facts.booked,
+        "heatmap": {
+            "weeks": [monday.isoformat() for monday in facts.heatmap_mondays],
+            "rows": [list(row) for row in facts.heatmap],
+        },
+        "journal": {
+            "entries": facts.entries,
+            "head_hash": facts.head_hash,
+            "verified": facts.verified,
+            "problem": facts.problem,
+        },
+        "permit_expires": facts.permit_expires.isoformat() if facts.permit_expires else None,
+        "warnings": [warning_text("en", warning) for warning in facts.warnings],
+    }

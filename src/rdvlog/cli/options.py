@@ -1,0 +1,31 @@
+"""Options that several commands share, declared once with one help text."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from rdvlog.codes import Lang
+
+LangOption = Annotated[
+    Lang | None,
+    typer.Option(
+        "--lang", help="Language of the output: fr or en (default: case profile, else fr)."
+    ),
+]
+SinceOption = Annotated[
+    str | None, typer.Option("--since", help="Only attempts from this date or time.")
+]
+UntilOption = Annotated[
+    str | None, typer.Option("--until", help="Only attempts up to this date (included) or time.")
+]
+PlaceOption = Annotated[
+    str | None,
+    typer.Option("-p", "--prefecture", help="Only attempts at this préfecture."),
+]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print as JSON.")]
+ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]
+UnlistedOption = Annotated[
+    bool, typer.Option("--unlisted", help="Record -p as typed, outside the directory.")
+]

@@ -1,0 +1,222 @@
+"""The journal's bytes: canonical JSON, entry hashes, the written line form, reading a line."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import ValidationError
+from pydantic_core import from_json
+
+from rdvlog.models import (
+    FORMAT_VERSION,
+    PAYLOADS,
+    Attempt,
+    Entry,
+    Evidence,
+    Payload,
+    Place,
+)
+from rdvlog.timestamps import parse_utc_stamp
+
+
+def canonical(obj: dict[str, Any]) -> bytes:
+    """RFC 8785 canonical JSON, for objects with ASCII keys and no floats (all of ours)."""
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+
+
+def hashed_body(envelope: dict[str, Any]) -> bytes:
+    """The bytes the hash is computed over: the canonical envelope without ``hash``."""
+    return canonical({key: value for key, value in envelope.items() if key != "hash"})
+
+
+def entry_hash(envelope: dict[str, Any]) -> str:
+    """SHA-256 of the canonical envelope without its ``hash`` field."""
+    return hashlib.sha256(hashed_body(envelope)).hexdigest()
+
+
+def encode_line(envelope: dict[str, Any]) -> bytes:
+    """The journal line for an envelope: compact JSON in the documented field order."""
+    return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """One journal line once read and validated: its envelope fields and its payload."""
+
+    seq: int
+    kind: str
+    recorded_at: str
+    hash: str
+    payload: Payload
+
+    @property
+    def recorded(self) -> dt.datetime:
+        return parse_utc_stamp(self.recorded_at)
+
+
+class LineError(Exception):
+    """One line that cannot be read as an entry; ``kind`` is the break kind it is."""
+
+    def __init__(self, kind: str, detail: str, *, newer: bool = False) -> None:
+        super().__init__(detail)
+        self.kind = kind
+        self.detail = detail
+        # A whole entry from a newer rdvlog is not a torn line: repair must never remove it.
+        self.newer = newer
+
+
+def first_error(exc: ValidationError) -> str:
+    """The first validation error as ``where: what``."""
+    error = exc.errors()[0]
+    where = ".".join(str(part) for part in error["loc"]) or "entry"
+    return f"{where}: {error['msg']}"
+
+
+def parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
+    """Parse one complete line into its raw object and its validated envelope."""
+    try:
+        # pydantic-core's parser reads a line three times faster than the json module.
+        obj = from_json(raw)
+    except (UnicodeDecodeError, ValueError):
+        raise LineError("unparseable", "not a JSON object") from None
+    if not isinstance(obj, dict):
+        raise LineError("unparseable", "not a JSON object")
+    version = obj.get("v")
+    if isinstance(version, int) and version > FORMAT_VERSION:
+        raise LineError(
+            "unparseable",
+            f"written by a newer rdvlog (format v{version}); upgrade rdvlog to read it",
+            newer=True,
+        )
+    try:
+        entry = Entry.model_validate(obj)
+    except ValidationError as exc:
+        raise LineError("unparseable", first_error(exc)) from None
+    if entry.v != FORMAT_VERSION:
+        raise LineError("unparseable", f"unknown format version {entry.v}")
+    return obj, entry
+
+
+class PayloadReader:
+    """Validates payloads while reading a whole journal, sharing what repeats.
+
+    Most attempts name the same place and démarche: one validated :class:`Place` and one
+    string each are shared by all of them, which saves time and most of the memory.
+    """
+
+    def __init__(self) -> None:
+        self._places: dict[tuple[tuple[str, Any], ...], Place] = {}
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, entry: Entry) -> Payload:
+        data = entry.data
+        if entry.kind != "attempt":
+            return PAYLOADS[entry.kind].model_validate(data)
+        data = dict(data)
+        place = data.get("place")
+        if isinstance(place, dict):
+            key = tuple(place.items())
+            shared = self._places.get(key)
+            if shared is None:
+                try:
+                    shared = self._places[key] = Place.model_validate(place)
+                except ValidationError:
+                    return Attempt.model_validate(entry.data)  # raises, naming "place.…"
+            data["place"] = shared
+        for name in ("procedure", "message"):
+            text = data.get(name)
+            if isinstance(text, str):
+                data[name] = self._texts.setdefault(text, text)
+        return Attempt.model_validate(data)
+
+
+def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], Recorded]:
+    """Parse and validate one line, envelope and payload (``LineError`` when it cannot)."""
+    obj, entry = parse_line(raw)
+    try:
+        payload = read_payload(entry)
+    except ValidationError as exc:
+        raise LineError("unparseable", f"{entry.kind} data: {first_error(exc)}") from None
+    return obj, Recorded(entry.seq, entry.kind, entry.recorded_at, entry.hash, payload)
+
+
+def is_torn(raw: bytes) -> bool:
+    """Whether a last line is one ``repair`` may remove: unreadable, and not a newer entry."""
+    try:
+        parse_line(raw)
+    except LineError as exc:
+        return not exc.newer
+    return False
+
+
+# Key order of every object rdvlog writes: the model's field order (DESIGN.md §3).
+_ENVELOPE_ORDER = tuple(Entry.model_fields)
+_DATA_ORDER = {kind: tuple(model.model_fields) for kind, model in PAYLOADS.items()}
+_PLACE_ORDER = tuple(Place.model_fields)
+_EVIDENCE_ORDER = tuple(Evidence.model_fields)
+# What a written line holds beyond the canonical body: ``,"hash":"<64 hex>"``.
+_HASH_FIELD_LENGTH = len(',"hash":""') + 64
+
+
+def _in_order(obj: dict[str, Any], order: tuple[str, ...]) -> bool:
+    return list(obj) == [name for name in order if name in obj]
+
+
+def as_written(obj: dict[str, Any], raw: bytes, body: bytes) -> bool:
+    """Whether ``raw`` is exactly the line rdvlog writes for ``obj``, whose canonical body
+    (the hashed bytes) is ``body``.
+
+    The hash covers the content, not its spelling: this catches the changes it cannot see.
+    Keys must come in the order rdvlog writes them. Beyond that, the line holds the same
+    tokens as the canonical body plus the hash field, and rdvlog writes each token in its one
+    shortest spelling (no spaces, no optional escapes); any other spelling of the same
+    content — a space, ``\\u0041`` for ``A``, ``\\/`` for ``/``, a repeated key — is longer.
+    So equal length proves equal spelling, without encoding the line a second time.
+    """
+    data = obj["data"]
+    if tuple(obj) != _ENVELOPE_ORDER or not _in_order(data, _DATA_ORDER[obj["kind"]]):
+        return False
+    place = data.get("place")
+    if isinstance(place, dict) and not _in_order(place, _PLACE_ORDER):
+        return False
+    for item in data.get("evidence", ()):
+        if not _in_order(item, _EVIDENCE_ORDER):
+            return False
+    return len(raw) == len(body) + _HASH_FIELD_LENGTH
+
+
+class Lines:
+    """The complete lines of a journal snapshot, sliced one at a time as they are read.
+
+    A list of every line would hold a second copy of the whole journal in memory.
+    """
+
+    def __init__(self, data: bytes) -> None:
+        self._data = data
+        self._end = data.rfind(b"\n") + 1
+        self._count = data.count(b"\n", 0, self._end)
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[bytes]:
+        data, start = self._data, 0
+        while start < self._end:
+            stop = data.index(b"\n", start)
+            yield data[start:stop]
+            start = stop + 1
+
+    @property
+    def last(self) -> bytes:
+        start = self._data.rfind(b"\n", 0, self._end - 1) + 1
+        return self._data[start : self._end - 1]
+
+
+def split_lines(data: bytes) -> tuple[Lines, bytes]:
+    """Complete lines, and the bytes after the last newline (a torn tail when not empty)."""
+    return Lines(data), data[data.rfind(b"\n") + 1 :]

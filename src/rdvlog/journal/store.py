@@ -1,0 +1,457 @@
+"""The ``Journal`` facade: one person's store, created on first write, appended under a lock."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import ValidationError
+
+from rdvlog import disk
+from rdvlog.errors import (
+    JournalDamaged,
+    LockTimeout,
+    StoreError,
+    TornTail,
+    UsageError,
+    os_failure,
+)
+from rdvlog.journal import hint
+from rdvlog.journal.codec import (
+    LineError,
+    PayloadReader,
+    Recorded,
+    encode_line,
+    entry_hash,
+    first_error,
+    is_torn,
+    parse_line,
+    read_line,
+    split_lines,
+)
+from rdvlog.journal.lock import exclusive_lock
+from rdvlog.models import (
+    FORMAT_VERSION,
+    KINDS,
+    ZERO_HASH,
+    Attempt,
+    Case,
+    Entry,
+    Payload,
+    dump_payload,
+)
+from rdvlog.timestamps import Clock, system_clock, utc_stamp
+
+if TYPE_CHECKING:
+    from rdvlog.evidence import Source
+    from rdvlog.journal.audit import Verification
+
+_Line = TypeVar("_Line", Entry, Recorded)
+
+JOURNAL_NAME = "journal.jsonl"
+LOCK_NAME = "journal.lock"
+EVIDENCE_DIR = "evidence"
+QUARANTINE_DIR = "quarantine"
+DEFAULT_LOCK_TIMEOUT = 10.0
+_TAIL_CHUNK = 64 * 1024
+
+
+class Journal:
+    """One person's store: ``journal.jsonl``, its lock, and the evidence it points to."""
+
+    def __init__(
+        self,
+        root: Path,
+        *,
+        clock: Clock = system_clock,
+        lock_timeout: float | None = None,
+    ) -> None:
+        self.root = root
+        self.path = root / JOURNAL_NAME
+        self.lock_path = root / LOCK_NAME
+        self.evidence_dir = root / EVIDENCE_DIR
+        self.quarantine_dir = root / QUARANTINE_DIR
+        self.case_hint = root / hint.CASE_HINT_NAME
+        self.clock = clock
+        if lock_timeout is None:
+            lock_timeout = float(os.environ.get("RDVLOG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+        self.lock_timeout = lock_timeout
+        self._holding = False  # the lock is held by this object: reads must not take it again
+
+    # -- the store and its lock -----------------------------------------------------------
+
+    def exists(self) -> bool:
+        """Whether the journal file exists; a store path that is not a directory is an error."""
+        return self._root_exists() and self.path.exists()
+
+    def _root_exists(self) -> bool:
+        try:
+            info = self.root.stat()
+        except FileNotFoundError:
+            return False
+        except OSError as exc:
+            raise os_failure(exc, "opening the store") from None
+        except ValueError:  # a NUL byte: no such path can exist
+            shown = str(self.root).replace("\0", "\\0")
+            raise UsageError(f"store path {shown} contains a NUL byte") from None
+        if not stat.S_ISDIR(info.st_mode):
+            raise StoreError(f"store path {self.root} exists and is not a directory")
+        return True
+
+    def _create_root(self, created: list[Path]) -> None:
+        if self._root_exists():
+            return
+        missing = [p for p in (self.root, *self.root.parents) if not p.exists()]
+        try:
+            for path in reversed(missing):
+                try:
+                    path.mkdir(mode=0o700)
+                except FileExistsError:
+                    if not path.is_dir():
+                        raise
+                    continue  # another rdvlog process created it first: share it
+                created.append(path)
+            self.root.chmod(0o700)  # mkdir's mode is filtered by the umask
+            disk.sync_directory(self.root.parent)
+        except OSError as exc:
+            disk.remove_created(created)
+            raise os_failure(exc, "creating the store") from None
+
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the store's exclusive lock (``journal.lock``) or fail after the timeout."""
+        if self._holding:
+            yield
+            return
+        try:
+            with exclusive_lock(self.lock_path, self.lock_timeout):
+                self._holding = True
+                try:
+                    yield
+                finally:
+                    self._holding = False
+        except TimeoutError:
+            raise LockTimeout(
+                f"another rdvlog process holds {self.lock_path}; "
+                f"gave up after {self.lock_timeout:g} s"
+            ) from None
+        except PermissionError:
+            raise StoreError(
+                f"the store {self.root} is not writable (read-only or another user's); "
+                "rdvlog cannot lock it"
+            ) from None
+        except OSError as exc:
+            raise os_failure(exc, "locking the journal") from None
+
+    @contextmanager
+    def _reading(self) -> Iterator[None]:
+        """Hold the lock while reading, so that no half-written line is ever seen.
+
+        A read-only store cannot hold a lock file; reading it unlocked is still safe, because
+        no writer can append to it either.
+        """
+        try:
+            lock = self.locked()
+            lock.__enter__()
+        except LockTimeout:
+            raise
+        except StoreError:
+            yield
+            return
+        try:
+            yield
+        finally:
+            lock.__exit__(None, None, None)
+
+    # -- appending ------------------------------------------------------------------------
+
+    def append(self, payload: Payload, sources: Sequence[Source] = ()) -> Entry:
+        """Add one entry (copying ``sources`` in first, for an attempt) and make it durable.
+
+        Everything happens under the lock; if anything fails, the files this call created are
+        removed and the journal is truncated back, so the store is left as it was. The undoing
+        happens under the lock too: once released, another writer may rely on those files
+        (an evidence file it found already stored, a journal it appended to).
+        """
+        entry = self.update(lambda: payload, sources)
+        assert entry is not None
+        return entry
+
+    def update(
+        self, make: Callable[[], Payload | None], sources: Sequence[Source] = ()
+    ) -> Entry | None:
+        """Read, decide and append under one hold of the lock: ``make`` may read the journal
+        (it sees every entry appended before it) and returns the entry to add, or ``None``
+        to add nothing. It may refuse by raising, before anything is written.
+
+        Every read-modify-write goes through here, so no acknowledged change is reverted by
+        a decision taken on an older read (two voids of one attempt, two ``case set``).
+        """
+        created_root: list[Path] = []
+        self._create_root(created_root)
+        try:
+            with self.locked():
+                created: list[Path] = []
+                try:
+                    payload = make()
+                    if payload is None:
+                        return None
+                    return self.append_locked(payload, sources, created)
+                except BaseException:
+                    disk.remove_created(created)
+                    raise
+        except BaseException:
+            disk.remove_created(created_root)  # only empty directories: rmdir refuses the rest
+            raise
+
+    def append_locked(
+        self, payload: Payload, sources: Sequence[Source], created: list[Path]
+    ) -> Entry:
+        """Append with the lock already held; ``created`` gets every file this call made."""
+        is_new = not self.path.exists()
+        try:
+            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+        except OSError as exc:
+            raise os_failure(exc, "opening the journal") from None
+        try:
+            if is_new:
+                created.append(self.path)
+                os.fchmod(fd, 0o600)
+            size = os.fstat(fd).st_size
+            last = self._tail_entry(fd, size)
+            if sources:
+                payload = self._copy_evidence(payload, sources, created)
+            envelope = self._envelope(payload, last)
+            entry = Entry.model_validate(envelope)
+            line = encode_line(envelope)
+            if entry.kind != "case":
+                self._write_all(fd, line, size, created)
+            else:
+                previous = hint.write_hint(self.case_hint, hint.hint_bytes(size, line, entry.hash))
+                try:
+                    self._write_all(fd, line, size, created)
+                except BaseException:
+                    hint.restore_hint(self.case_hint, previous)
+                    raise
+            if is_new:
+                try:
+                    disk.sync_directory(self.root)
+                except OSError as exc:
+                    raise os_failure(exc, "writing the journal") from None
+        finally:
+            os.close(fd)
+        return entry
+
+    def _copy_evidence(
+        self, payload: Payload, sources: Sequence[Source], created: list[Path]
+    ) -> Payload:
+        if not isinstance(payload, Attempt):
+            raise TypeError("only attempts carry evidence")
+        if not self.evidence_dir.is_dir():
+            try:
+                self.evidence_dir.mkdir(mode=0o700)
+            except OSError as exc:
+                raise os_failure(exc, "creating the evidence folder") from None
+            created.append(self.evidence_dir)
+        # Imported here: an attempt without files needs none of the copying machinery
+        # (tempfile and its imports), and `attempt add` pays for every module (DESIGN.md §6).
+        from rdvlog.evidence import ingest, remove_stale_copies
+
+        remove_stale_copies(self.evidence_dir)
+        records = []
+        for source in sources:
+            evidence, new_paths = ingest(source, self.evidence_dir)
+            created.extend(new_paths)
+            records.append(evidence)
+        return payload.model_copy(update={"evidence": (*payload.evidence, *records)})
+
+    def _envelope(self, payload: Payload, last: Entry | None) -> dict[str, Any]:
+        """The next entry, as written: chained to ``last`` and hashed."""
+        envelope: dict[str, Any] = {
+            "v": FORMAT_VERSION,
+            "seq": last.seq + 1 if last else 1,
+            "kind": KINDS[type(payload)],
+            "recorded_at": utc_stamp(self.clock()),
+            "prev": last.hash if last else ZERO_HASH,
+            "data": dump_payload(payload),
+        }
+        envelope["hash"] = entry_hash(envelope)
+        return envelope
+
+    def _write_all(self, fd: int, line: bytes, size: int, created: list[Path]) -> None:
+        """One write of the whole line; on any failure, cut the file back to ``size``.
+
+        If even that fails, the line (whole or torn) may stay in the journal, so the files it
+        points to are kept: ``created`` is emptied and the error says to verify.
+        """
+        try:
+            written = disk.write(fd, line)
+            if written != len(line):
+                raise OSError(errno.ENOSPC, "short write", str(self.path))
+            disk.fsync(fd)
+        except OSError as exc:
+            try:
+                disk.truncate(fd, size)
+                disk.fsync(fd)
+            except OSError:
+                created.clear()
+                reason = os.strerror(exc.errno) if exc.errno else str(exc)
+                raise StoreError(
+                    f"writing the journal failed ({reason}) and it could not be cut back: the "
+                    "entry may be there, complete or torn; run `rdvlog verify`"
+                ) from None
+            raise os_failure(exc, "writing the journal") from None
+
+    def _tail_entry(self, fd: int, size: int) -> Entry | None:
+        """The last entry, reading only the end of the file; a torn tail is refused."""
+        if size == 0:
+            return None
+        raw = _read_last_line(fd, size)
+        if not raw.endswith(b"\n"):
+            raise TornTail(self.torn_message())
+        try:
+            return parse_line(raw[:-1])[1]
+        except LineError as exc:
+            if exc.newer:
+                raise self.newer_entry(exc) from None
+            raise TornTail(self.torn_message()) from None
+
+    # -- reading --------------------------------------------------------------------------
+
+    def read_bytes(self) -> bytes:
+        """The whole journal as one consistent snapshot."""
+        if not self.exists():
+            return b""
+        try:
+            with self._reading():
+                return self.path.read_bytes()
+        except OSError as exc:
+            raise os_failure(exc, "reading the journal") from None
+
+    def entries(self) -> list[Entry]:
+        """Every entry, in order. Damage is refused, never skipped (exit 1)."""
+        return self._read_all(self.read_bytes(), lambda raw: parse_line(raw)[1])
+
+    def records(self, data: bytes | None = None) -> list[Recorded]:
+        """Every entry with its validated payload, in order; hashes are left to :meth:`verify`.
+
+        Damage is refused, never skipped. ``data`` is a snapshot taken with :meth:`read_bytes`.
+        """
+        read_payload = PayloadReader()
+        snapshot = self.read_bytes() if data is None else data
+        return self._read_all(snapshot, lambda raw: read_line(raw, read_payload)[1])
+
+    def _read_all(self, data: bytes, read: Callable[[bytes], _Line]) -> list[_Line]:
+        """Every line read with ``read``: a torn tail, a damaged line or a gap is refused."""
+        lines, rest = split_lines(data)
+        if rest:
+            raise TornTail(self.torn_message())
+        items: list[_Line] = []
+        for number, raw in enumerate(lines, start=1):
+            try:
+                item = read(raw)
+            except LineError as exc:
+                if exc.newer:
+                    raise self.newer_entry(exc) from None
+                if number == len(lines) and is_torn(raw):
+                    raise TornTail(self.torn_message()) from None
+                raise self._damaged(number, exc.detail) from None
+            if item.seq != number:
+                raise self._damaged(number, f"sequence number {item.seq}, expected {number}")
+            items.append(item)
+        return items
+
+    def latest_case(self) -> Case | None:
+        """The case profile, without reading every entry (``attempt add`` needs its defaults).
+
+        ``case`` entries are full snapshots of the profile, so the last one is enough; the
+        hint says where it is, else the journal is searched backwards for it.
+        """
+        if not self.exists():
+            return None
+        try:
+            with self._reading(), self.path.open("rb") as handle:
+                raw = hint.hinted_case_line(self.case_hint, handle.fileno())
+                if raw is None:
+                    raw = hint.search_case_line(handle.fileno())
+        except OSError as exc:
+            raise os_failure(exc, "reading the journal") from None
+        if raw is None:
+            return None
+        if not raw.endswith(b"\n"):
+            raise TornTail(self.torn_message())
+        try:
+            payload = parse_line(raw[:-1])[1].payload()
+        except LineError as exc:
+            if exc.newer:
+                raise self.newer_entry(exc) from None
+            raise JournalDamaged(self._unreadable_case(exc.detail)) from None
+        except ValidationError as exc:
+            raise JournalDamaged(self._unreadable_case(first_error(exc))) from None
+        if not isinstance(payload, Case):
+            raise JournalDamaged(self._unreadable_case("not a case entry"))
+        return payload
+
+    # -- verifying and repairing (their own modules; these load evidence hashing) ----------
+
+    def verify(self) -> Verification:
+        """Walk every line and every evidence file; report the first break."""
+        return self.audit(keep=False)[0]
+
+    def audit(
+        self, data: bytes | None = None, *, keep: bool = True
+    ) -> tuple[Verification, list[Recorded] | None]:
+        """Verify the journal and return its entries in the same pass (see
+        :func:`rdvlog.journal.audit.audit`); ``data`` is a snapshot from :meth:`read_bytes`."""
+        from rdvlog.journal.audit import audit
+
+        snapshot = self.read_bytes() if data is None else data
+        return audit(snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep)
+
+    def repair(self) -> Entry | None:
+        """Quarantine a torn last line and record the repair (see :mod:`.repair`)."""
+        from rdvlog.journal.repair import repair
+
+        return repair(self)
+
+    # -- messages ---------------------------------------------------------------------------
+
+    def newer_entry(self, exc: LineError) -> JournalDamaged:
+        return JournalDamaged(f"{self.path}: an entry was {exc.detail}")
+
+    def torn_message(self) -> str:
+        return (
+            f"the last line of {self.path} is incomplete (probably a crash during a write); "
+            "run `rdvlog verify`, then `rdvlog repair`"
+        )
+
+    def _damaged(self, line: int, detail: str) -> JournalDamaged:
+        return JournalDamaged(
+            f"{self.path} is damaged at line {line} ({detail}); "
+            "run `rdvlog verify` and restore from a backup"
+        )
+
+    def _unreadable_case(self, detail: str) -> str:
+        return (
+            f"the latest case-profile entry of {self.path} cannot be read ({detail}); "
+            "run `rdvlog verify`"
+        )
+
+
+def _read_last_line(fd: int, size: int) -> bytes:
+    """The bytes after the second-to-last newline: the last line, with its newline if any."""
+    end = size
+    tail = b""
+    while end > 0:
+        start = max(0, end - _TAIL_CHUNK)
+        tail = os.pread(fd, end - start, start) + tail
+        end = start
+        cut = tail.rfind(b"\n", 0, len(tail) - 1)
+        if cut >= 0:
+            return tail[cut + 1 :]
+    return tail

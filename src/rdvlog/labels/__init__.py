@@ -1,0 +1,32 @@
+"""The one label table: every sentence a person reads, key → (French, English).
+
+Split by reader — :mod:`.report` (the report, the bundle) and :mod:`.cli` (the terminal) —
+and merged here; ``t()`` is the one lookup. It sits at the bottom of the layers so that any
+module may name a label, and it loads no rendering code (``attempt add`` prints one).
+"""
+
+from __future__ import annotations
+
+from rdvlog.codes import Lang
+from rdvlog.labels.cli import CLI_LABELS
+from rdvlog.labels.report import REPORT_LABELS
+
+_TABLE: dict[str, tuple[str, str]] = {**REPORT_LABELS, **CLI_LABELS}
+
+
+def t(lang: Lang, key: str, **values: object) -> str:
+    """The label ``key`` in ``lang``, with ``values`` substituted (``str.format``)."""
+    text = _TABLE[key][0 if lang == "fr" else 1]
+    return text.format(**values) if values else text
+
+
+def count(lang: Lang, key: str, n: int, **values: object) -> str:
+    """``key.one`` or ``key.other`` by the language's rule, ``n`` written as a plain integer
+    (French: 0 and 1 are singular)."""
+    one = n in (0, 1) if lang == "fr" else n == 1
+    return t(lang, f"{key}.{'one' if one else 'other'}", n=n, **values)
+
+
+def label_keys() -> tuple[str, ...]:
+    """Every label key (for tests that check each one reads in both languages)."""
+    return tuple(_TABLE)

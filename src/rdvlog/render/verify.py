@@ -1,0 +1,41 @@
+"""``rdvlog verify``: the result as lines for a person, or as a JSON document."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdvlog.journal.audit import Verification
+from rdvlog.labels import t
+from rdvlog.models import Lang
+
+
+def verify_json(journal: Path, result: Verification) -> dict[str, object]:
+    brk = result.first_break
+    return {
+        "ok": result.ok,
+        "journal": str(journal),
+        "entries": result.entry_count,
+        "head_hash": result.head_hash,
+        "first_break": (
+            {"line": brk.line, "kind": brk.kind, "detail": brk.detail} if brk else None
+        ),
+        "unreferenced_evidence": list(result.unreferenced),
+    }
+
+
+def verify_lines(journal: Path, result: Verification, lang: Lang = "en") -> list[str]:
+    """``journal:``, ``entries:``, ``head hash:`` and ``result:``, aligned; the head hash whole."""
+    brk = result.first_break
+    outcome = (
+        t(lang, "verify.intact")
+        if brk is None
+        else t(lang, "verify.broken", problem=brk.describe())
+    )
+    rows = [
+        (t(lang, "verify.journal"), str(journal)),
+        (t(lang, "verify.entries"), str(result.entry_count)),
+        (t(lang, "verify.head"), result.head_hash or "-"),
+        (t(lang, "verify.result"), outcome),
+    ]
+    width = max(len(label) for label, _ in rows) + 2
+    return [f"{label + ':':<{width}}{value}" for label, value in rows]

@@ -1,0 +1,111 @@
+"""Building what the reading commands show: the report's input, the bundle, the status facts."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+from rdvlog import __version__, dashboard
+from rdvlog.bundle import write_bundle
+from rdvlog.journal import Journal
+from rdvlog.models import Lang
+from rdvlog.report import Integrity, ReportInput
+from rdvlog.service.reading import checked_history
+from rdvlog.service.selection import parse_period, select_attempts
+from rdvlog.service.session import Session
+
+
+@dataclass(frozen=True)
+class ReportRequest:
+    """The options of ``report`` and ``bundle``: language, period and place, all optional."""
+
+    lang: Lang | None = None
+    since: str | None = None
+    until: str | None = None
+    prefecture: str | None = None
+
+
+def generation_time(session: Session) -> dt.datetime:
+    """When the report is made: ``SOURCE_DATE_EPOCH`` when set (reproducible output)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone(session.zone)
+    return session.now()
+
+
+def build_report(
+    session: Session, request: ReportRequest, *, journal_bytes: bytes | None = None
+) -> ReportInput:
+    """Read and verify the journal once, select the attempts, and gather the report's input.
+
+    ``report`` and ``bundle`` both come here, so that both number the exhibits the same way;
+    ``journal_bytes`` is the snapshot a bundle also copies.
+    """
+    period = parse_period(request.since, request.until, zone=session.zone, now=session.now())
+    history, verification = checked_history(session.journal(), journal_bytes)
+    records, place = select_attempts(history.attempts, period, request.prefecture)
+    brk = verification.first_break
+    lang: Lang = request.lang or history.case.lang or "fr"
+    return ReportInput(
+        records=records,
+        case=history.case,
+        integrity=Integrity(
+            ok=verification.ok,
+            entry_count=verification.entry_count,
+            head_hash=verification.head_hash,
+            problem=brk.describe() if brk else None,
+        ),
+        zone=session.zone,
+        generated_at=generation_time(session),
+        version=__version__,
+        lang=lang,
+        since=period.start,
+        until=period.end,
+        place_filter=place.label if place else None,
+    )
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A bundle ready to write: its report and the journal snapshot the report was made from."""
+
+    report: ReportInput
+    journal_bytes: bytes
+    evidence_dir: Path
+
+    def write(self, out: BinaryIO, progress: Callable[[int], None] | None = None) -> list[str]:
+        """Write the zip to ``out``; return its member names."""
+        return write_bundle(
+            self.report,
+            journal_bytes=self.journal_bytes,
+            evidence_dir=self.evidence_dir,
+            out=out,
+            progress=progress,
+        )
+
+
+def plan_bundle(session: Session, request: ReportRequest) -> Bundle:
+    """Read one snapshot of the journal for both the report and the copy, so they agree."""
+    journal = session.journal()
+    journal_bytes = journal.read_bytes()
+    report = build_report(session, request, journal_bytes=journal_bytes)
+    return Bundle(report, journal_bytes, journal.evidence_dir)
+
+
+def status_facts(session: Session, journal: Journal | None = None) -> dashboard.Status:
+    """What ``status`` shows, from one verified read of the journal."""
+    history, verification = checked_history(journal or session.journal())
+    brk = verification.first_break
+    return dashboard.status(
+        history.attempts,
+        history.case,
+        zone=session.zone,
+        today=session.now().date(),
+        entries=verification.entry_count,
+        head_hash=verification.head_hash,
+        problem=brk.describe() if brk else None,
+    )
