@@ -44,7 +44,7 @@ from rdvlog.models import (
     Void,
     dump_payload,
 )
-from rdvlog.when import utc_stamp
+from rdvlog.timestamps import utc_stamp
 
 PARIS = ZoneInfo("Europe/Paris")
 #: The last bulk attempt happens here; everything is in the past of any real "now".

@@ -13,6 +13,7 @@ from rdvlog.places import (
     offices,
     resolve,
     search,
+    suggestions,
 )
 
 PREFECTURES = [office for office in offices() if office.kind == "prefecture"]
@@ -178,6 +179,18 @@ def test_every_label_resolves_to_its_office(known: Office) -> None:
         ("saint pierre 972", "972", "Saint-Pierre"),
         ("vienne 38", "38", "Vienne"),
         ("Sous-préfecture de Mayenne", "53", "Mayenne"),
+        ("cergy", "95", "Pontoise"),
+        ("Cergy-Pontoise", "95", "Pontoise"),
+        ("préfecture de cergy", "95", "Pontoise"),
+        ("pontoise", "95", "Pontoise"),
+        ("evry", "91", "Évry-Courcouronnes"),
+        ("Évry", "91", "Évry-Courcouronnes"),
+        ("courcouronnes", "91", "Évry-Courcouronnes"),
+        ("pp", "75", "Paris"),
+        ("créteil", "94", "Créteil"),
+        ("nanterre", "92", "Nanterre"),
+        ("versailles", "78", "Versailles"),
+        ("bobigny", "93", "Bobigny"),
     ],
 )
 def test_loose_forms_resolve(text: str, department: str, town: str) -> None:
@@ -224,7 +237,7 @@ def test_unknown_name_suggests_the_closest_office() -> None:
     [
         ("seine st denys", "Préfecture de la Seine-Saint-Denis (Bobigny, 93)"),
         ("cherbourg", "Sous-préfecture de Cherbourg-en-Cotentin (Cherbourg-en-Cotentin, 50)"),
-        ("evry", "Préfecture de l'Essonne (Évry-Courcouronnes, 91)"),
+        ("evry courcouronne", "Préfecture de l'Essonne (Évry-Courcouronnes, 91)"),
         ("corse", "Préfecture de la Haute-Corse (Bastia, 2B)"),
         ("montreuil", "Sous-préfecture de Montreuil-sur-Mer (Montreuil-sur-Mer, 62)"),
     ],
@@ -265,9 +278,13 @@ def test_search_ranks_exact_town_matches_before_partial_ones() -> None:
     assert office("93", "Bobigny") in found[2:]
 
 
-def test_search_falls_back_to_close_matches() -> None:
-    assert search("bobignu") == [office("93", "Bobigny")]
+def test_unknown_query_gives_no_search_result_but_close_suggestions() -> None:
+    # search is what "rdvlog prefectures" lists: only offices that match; the CLI's error
+    # for an unknown query offers suggestions(), the close names resolve's message names.
+    assert search("bobignu") == []
+    assert suggestions("bobignu") == [office("93", "Bobigny")]
     assert search("Бобиньи") == []
+    assert suggestions("Бобиньи") == []
 
 
 @pytest.mark.parametrize(
@@ -291,3 +308,46 @@ def test_import_loads_no_data() -> None:
 
     code = "import rdvlog.places as p; assert p.offices.cache_info().currsize == 0"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "first"),
+    [
+        ("PP", ("75", "Paris")),
+        ("saint-denis 93", ("93", "Saint-Denis")),
+        ("cergy", ("95", "Pontoise")),
+        ("evry", ("91", "Évry-Courcouronnes")),
+        ("93", ("93", "Bobigny")),
+    ],
+)
+def test_search_lists_first_the_office_that_p_would_record(
+    query: str, first: tuple[str, str]
+) -> None:
+    found = search(query)
+    assert found[0] == resolve(query) == office(*first)
+    assert found.count(found[0]) == 1
+
+
+def test_search_for_a_resolved_query_lists_no_loose_matches() -> None:
+    assert search("saint-denis 93") == [office("93", "Saint-Denis")]
+    assert search("PP") == [office("75", "Paris")]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "Évry",  # NFC
+        "E\u0301vry",  # NFD
+        "\u00c9v\u200bry",
+        "\ufeff\u00c9vry\u2060",
+        "\u00c9v\u00adry",
+        "\u00c9v\u200c\u200dry",
+    ],
+)
+def test_normalise_makes_invisible_and_decomposed_spellings_equal(typed: str) -> None:
+    assert normalise(typed) == "evry"
+
+
+def test_unlisted_names_in_other_scripts_keep_distinct_keys() -> None:
+    assert normalise("Бобиньи") != normalise("Москва")
+    assert normalise("Бобиньи") == normalise("бобиньи\u200b")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -88,3 +89,65 @@ def test_missing_folder_is_a_clear_error(
     result = add(rdvlog)
     assert result.exit_code == 2 and str(tmp_path / "nowhere") in result.stderr
     assert snapshot(store) == before
+
+
+@pytest.fixture
+def fake_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A home folder with no real desktop behind it, and an XDG pictures folder of its own."""
+    home = tmp_path / "home"
+    home.mkdir()
+    monkeypatch.delenv("RDVLOG_SCREENSHOT_DIR", raising=False)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setattr(Path, "home", classmethod(lambda cls: home))
+    monkeypatch.setattr("platformdirs.user_pictures_dir", lambda: str(home / "Photos"))
+    return home
+
+
+def test_french_desktop_folders_are_searched(fake_home: Path) -> None:
+    from rdvlog.screenshots import screenshot_dirs
+
+    found = screenshot_dirs()
+    for folder in (
+        fake_home / "Images" / "Captures d'écran",
+        fake_home / "Images" / "Captures d\u2019écran",
+        fake_home / "Images",
+        fake_home / "Pictures" / "Screenshots",
+        fake_home / "Photos",
+        fake_home / "Photos" / "Captures d'écran",
+        fake_home / "Photos" / "Capture d'écran",
+        fake_home / "Photos" / "Screenshots",
+    ):
+        assert folder in found, folder
+    assert len(found) == len(set(found))
+
+
+def test_the_mac_desktop_is_searched_under_either_name(
+    fake_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdvlog.screenshots import screenshot_dirs
+
+    assert fake_home / "Bureau" not in screenshot_dirs() or sys.platform == "darwin"
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert {fake_home / "Desktop", fake_home / "Bureau"} <= set(screenshot_dirs())
+
+
+def test_the_configured_folder_overrides_every_usual_place(
+    fake_home: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from rdvlog.screenshots import screenshot_dirs
+
+    monkeypatch.setenv("RDVLOG_SCREENSHOT_DIR", str(tmp_path / "mine"))
+    assert screenshot_dirs() == [tmp_path / "mine"]
+
+
+def test_a_screenshot_in_the_french_gnome_folder_is_attached(
+    rdvlog: Invoke, fake_home: Path
+) -> None:
+    folder = fake_home / "Images" / "Captures d’écran"
+    folder.mkdir(parents=True)
+    shot(fake_home / "Images", "older.png", 5)
+    shot(folder, "Capture d’écran du 2026-11-26 09-58-00.png", 2, PNG + b"newest")
+    result = add(rdvlog, "--json")
+    assert result.exit_code == 0, result.output
+    evidence = json.loads(result.stdout)["data"]["evidence"]
+    assert [e["name"] for e in evidence] == ["Capture d’écran du 2026-11-26 09-58-00.png"]

@@ -14,7 +14,7 @@ from rdvlog.models import Place
 OfficeKind = Literal["prefecture", "sous-prefecture"]
 _KINDS: dict[str, OfficeKind] = {"prefecture": "prefecture", "sous-prefecture": "sous-prefecture"}
 
-_SEPARATORS = re.compile(r"[^a-z0-9]+")
+_SEPARATORS = re.compile(r"[\W_]+")
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae"})  # NFKD does not split these
 _ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
 _ARTICLES = frozenset({"de", "du", "des", "d", "la", "le", "les", "l"})
@@ -29,7 +29,16 @@ _OFFICE_WORDS = (
 )
 _OFFICE_FIRST_WORDS = frozenset(office_words[0] for office_words in _OFFICE_WORDS)
 _CODE = re.compile(r"\d{1,3}|2[ab]")
-_ALIASES = {"pp": "75"}  # "PP", as everyone calls the Préfecture de police
+# What people call a préfecture when it is not the COG name of its town: "PP" for the
+# Préfecture de police; the Val-d'Oise's sits at Cergy (COG: Pontoise), the Essonne's at Évry
+# (COG: Évry-Courcouronnes since the 2019 merger).
+_ALIASES = {
+    "pp": "75",
+    "cergy": "95",
+    "cergypontoise": "95",
+    "evry": "91",
+    "courcouronnes": "91",
+}
 
 
 class AmbiguousPlace(UsageError):
@@ -65,14 +74,20 @@ def normalise(text: str) -> str:
     """The comparison key of a name: no accents, case, spaces or punctuation; st/ste expanded.
 
     ``normalise("Seine-St-Denis") == normalise("seine saint denis") == "seinesaintdenis"``.
+    NFC and NFD spellings, and invisible characters (zero-width space, soft hyphen), give the
+    same key, so that one unlisted place typed three ways counts as one (issue #11).
     """
     return "".join(_words(text))
 
 
 def _words(text: str) -> list[str]:
-    # NFKD splits "é" into "e" and a combining accent, which the ASCII encoding then drops.
-    folded = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES))
-    plain = folded.encode("ascii", "ignore").decode("ascii")
+    # NFKD splits "é" into "e" and a combining accent, which is then dropped; format
+    # characters (U+200B, U+2060, U+FEFF, soft hyphen…) are invisible, so they join, not split.
+    # Letters of other scripts stay: two Cyrillic names must not share the empty key.
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_LIGATURES)).casefold()
+    plain = "".join(
+        c for c in folded if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
     return [_ABBREVIATIONS.get(word, word) for word in _SEPARATORS.split(plain) if word]
 
 
@@ -132,10 +147,16 @@ def _index() -> dict[str, tuple[Office, ...]]:
         keys = _keys(office.label) | _keys(office.office)
         if office.kind == "prefecture":
             keys |= _keys(office.department_name) | _code_keys(office.department)
-            keys |= {alias for alias, code in _ALIASES.items() if code == office.department}
+            keys |= _alias_keys(office)
         for key in keys:
             index.setdefault(key, []).append(office)
     return {key: tuple(found) for key, found in index.items()}
+
+
+def _alias_keys(office: Office) -> frozenset[str]:
+    if office.kind != "prefecture":
+        return frozenset()
+    return frozenset(alias for alias, code in _ALIASES.items() if code == office.department)
 
 
 @functools.cache
@@ -145,7 +166,10 @@ def _search_keys() -> tuple[tuple[Office, frozenset[str], frozenset[str]], ...]:
         (
             office,
             _code_keys(office.department),
-            _keys(office.label) | _keys(office.office) | _keys(office.department_name),
+            _keys(office.label)
+            | _keys(office.office)
+            | _keys(office.department_name)
+            | _alias_keys(office),
         )
         for office in offices()
     )
@@ -169,17 +193,23 @@ def resolve(text: str) -> Office:
             "empty préfecture name; give a département code, a département or a town "
             '(see "rdvlog prefectures")'
         )
+    found = _find(text)
+    if not found:
+        raise UnknownPlace(_unknown_message(text))
+    if len(found) > 1:
+        raise AmbiguousPlace(_ambiguous_message(text, found))
+    return found[0]
+
+
+def _find(text: str) -> tuple[Office, ...]:
+    """Every office ``text`` names for ``resolve``: none, one, or several when ambiguous."""
     words = _words(text)
     found = _lookup(words)
     if not found and len(words) > 1 and _CODE.fullmatch(words[-1]):
         # "saint-denis 93": the trailing code picks among the offices the name fits.
         departments = {office.department for office in _index().get(words[-1], ())}
         found = tuple(office for office in _lookup(words[:-1]) if office.department in departments)
-    if not found:
-        raise UnknownPlace(_unknown_message(text))
-    if len(found) > 1:
-        raise AmbiguousPlace(_ambiguous_message(text, found))
-    return found[0]
+    return found
 
 
 def _shown(text: str) -> str:
@@ -188,11 +218,11 @@ def _shown(text: str) -> str:
 
 
 def _unknown_message(text: str) -> str:
-    suggestions = search(text)[:3]
-    if not suggestions:
+    close = suggestions(text)[:3]
+    if not close:
         hint = '"rdvlog prefectures" lists the known offices.'
     else:
-        hint = f"did you mean: {', '.join(office.describe() for office in suggestions)}?"
+        hint = f"did you mean: {', '.join(office.describe() for office in close)}?"
     return f'unknown préfecture "{_shown(text)}"; {hint} Use --unlisted to record it as typed.'
 
 
@@ -215,13 +245,37 @@ def _ambiguous_message(text: str, found: tuple[Office, ...]) -> str:
 def search(query: str | None) -> list[Office]:
     """Offices for ``rdvlog prefectures [QUERY]``: all of them, or those matching the query.
 
-    Exact code, town or département matches come first, then names starting with the query,
-    then names containing it; when none contains it, the closest names.
+    The office ``resolve`` (what ``-p`` records) finds comes first, so that the two agree;
+    then exact code, town or département matches, names starting with the query, and (when
+    ``-p`` would not accept the query) names containing it. An unknown query gives ``[]``.
     """
     if query is None or not query.strip():
         return list(offices())
-    words = _words(query)
-    key = _core(words) or "".join(words)
+    ranked = _ranked(query)
+    found = _find(query)
+    if len(found) != 1:
+        return [office for _, office in ranked]
+    (chosen,) = found
+    return [chosen, *(office for rank, office in ranked if rank < 2 and office != chosen)]
+
+
+def suggestions(text: str) -> list[Office]:
+    """Offices to suggest for a name ``-p`` does not know: matches, else the closest names."""
+    ranked = _ranked(text)
+    if ranked:
+        return [office for _, office in ranked]
+    key = _search_key(text)
+    return _closest(key) if key else []
+
+
+def _search_key(text: str) -> str:
+    words = _words(text)
+    return _core(words) or "".join(words)
+
+
+def _ranked(text: str) -> list[tuple[int, Office]]:
+    """Offices matching ``text``: 0 exact code or name, 1 name starting with it, 2 containing it."""
+    key = _search_key(text)
     if not key:
         return []
     ranked: list[tuple[int, int, Office]] = []
@@ -232,9 +286,7 @@ def search(query: str | None) -> list[Office]:
             ranked.append((1, position, office))
         elif any(key in name for name in names):
             ranked.append((2, position, office))
-    if ranked:
-        return [office for _, _, office in sorted(ranked, key=lambda item: item[:2])]
-    return _closest(key)
+    return [(rank, office) for rank, _, office in sorted(ranked, key=lambda item: item[:2])]
 
 
 def _closest(key: str) -> list[Office]:

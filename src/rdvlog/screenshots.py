@@ -15,19 +15,34 @@ MAX_AGE = dt.timedelta(minutes=15)
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".webp", ".gif"})
 
 
+#: Where desktops save screenshots inside a pictures folder, in English and in French
+#: (GNOME says « Captures d'écran », with a straight or a typographic apostrophe).
+SCREENSHOT_SUBFOLDERS = (
+    "Screenshots",
+    "Captures d'écran",
+    "Captures d\u2019écran",
+    "Capture d'écran",
+)
+
+
 def screenshot_dirs() -> list[Path]:
-    """``RDVLOG_SCREENSHOT_DIR`` alone when set, else the platform's usual places."""
+    """``RDVLOG_SCREENSHOT_DIR`` alone when set, else the platform's usual places.
+
+    Those are the screenshot subfolders of ``~/Pictures``, ``~/Images`` (a French desktop's
+    pictures folder) and the XDG pictures folder, those folders themselves, and on macOS the
+    desktop, which a French Finder shows as « Bureau ».
+    """
     configured = os.environ.get("RDVLOG_SCREENSHOT_DIR")
     if configured:
         return [Path(configured).expanduser()]
-    home = Path.home()
-    candidates = [home / "Pictures" / "Screenshots", home / "Pictures"]
-    if sys.platform == "darwin":
-        candidates.append(home / "Desktop")
     from platformdirs import user_pictures_dir
 
-    candidates.append(Path(user_pictures_dir()))
-    candidates.append(Path(user_pictures_dir()) / "Screenshots")
+    home = Path.home()
+    pictures = [home / "Pictures", home / "Images", Path(user_pictures_dir())]
+    candidates = [folder / sub for folder in pictures for sub in SCREENSHOT_SUBFOLDERS]
+    candidates.extend(pictures)
+    if sys.platform == "darwin":
+        candidates.extend([home / "Desktop", home / "Bureau"])
     return list(dict.fromkeys(candidates))
 
 

@@ -2,33 +2,67 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import os
 import re
-from collections.abc import Callable
+import unicodedata
+from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rdvlog.errors import BadTime, UsageError
+from rdvlog.timestamps import format_offset
 
-Clock = Callable[[], dt.datetime]
+#: Options that select attempts rather than date one: a future bound is a harmless filter.
+FILTER_OPTIONS = frozenset({"--since", "--until"})
+#: No attempt is dated before this: an earlier ``--at`` is a typo (issue #11: "1026" for
+#: "2026" was stored with Paris' 1911 local mean time, +00:09:21, and poisoned the journal).
+EARLIEST_DAY = dt.date(2000, 1, 1)
+#: Filters beyond this are clamped to it; far-future dates overflow once localised.
+LATEST_DAY = dt.date(2199, 12, 31)
+#: ``--permit-expires`` is a calendar date; outside these years it is a typo.
+DATE_YEARS = range(1900, 2201)
 
-ACCEPTED_FORMS = (
+_AT_FORMS = (
+    "2026-11-20T08:30, 2026-11-20 08:30, 20/11/2026 08:30, 20/11/2026 8h30, 20/11/26 8h30, "
+    "20.11.2026 08:30, 08:30, 8h30, now, yesterday 18:05, today 9h, monday 09:00, "
+    "maintenant, hier à 18h05, aujourd'hui 9h, lundi 9h"
+)
+_FILTER_FORMS = (
     "2026-11-20T08:30, 2026-11-20 08:30, 2026-11-20, 20/11/2026 08:30, 20/11/2026 8h30, "
-    "20/11/2026, 08:30, 8h30, today, yesterday 18:05, now"
+    "20/11/2026, 20/11/26, 20.11.2026, 20-11-2026, 08:30, 8h30, now, today, yesterday, "
+    "yesterday 18:05, monday, maintenant, aujourd'hui, hier, hier à 18h05, lundi"
 )
+#: Kept for callers of 0.1; ``accepted_forms(option)`` says what one option takes.
+ACCEPTED_FORMS = _FILTER_FORMS
 
-_ISO = re.compile(
-    r"(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})"
-    r"(?:[T ](?P<h>\d{2}):(?P<mi>\d{2})(?::(?P<s>\d{2}))?"
-    r"(?P<tz>Z|[+-]\d{2}:\d{2})?)?",
-    re.IGNORECASE,
+_STAMP = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+    r"[t ](?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
+    r"(?P<tz>z|[+-][0-9]{2}:[0-9]{2})?",
+    re.ASCII,
 )
-_FRENCH = re.compile(
-    r"(?P<d>\d{1,2})/(?P<mo>\d{1,2})/(?P<y>\d{4})"
-    r"(?:\s+(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})?)?"
+_ISO_DAY = re.compile(r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})", re.ASCII)
+_FRENCH_DAY = re.compile(
+    r"(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<mo>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})", re.ASCII
 )
-_TIME = re.compile(r"(?P<h>\d{1,2})(?::|h)(?P<mi>\d{2})?")
-_RELATIVE_DAYS = {"today": 0, "yesterday": 1, "aujourd'hui": 0, "hier": 1}
+_TIME = re.compile(
+    r"(?P<h>[0-9]{1,2}) ?(?:h ?(?P<hm>[0-9]{2})?|:(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?)",
+    re.ASCII,
+)
+_NOW = frozenset({"now", "maintenant"})
+_DAYS_AGO = {"today": 0, "aujourd'hui": 0, "yesterday": 1, "hier": 1}
+_WEEKDAYS = {
+    name: index
+    for names in (
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"),
+        ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"),
+    )
+    for index, name in enumerate(names)
+}
+_CONNECTORS = frozenset({"a", "at"})  # "hier à 18h05", "monday at 9:00"
+_MONTHS = tuple(calendar.month_name)[1:]
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 
 
 def system_zone() -> dt.tzinfo:
@@ -78,34 +112,41 @@ def zone_name(zone: dt.tzinfo) -> str:
     if isinstance(key, str):
         return key
     offset = dt.datetime.now(zone).utcoffset() or dt.timedelta(0)
-    return "UTC" + _offset(offset)
+    return "UTC" + format_offset(offset)
 
 
-def _offset(delta: dt.timedelta) -> str:
-    minutes = int(delta.total_seconds()) // 60
-    sign = "-" if minutes < 0 else "+"
-    hours, minutes = divmod(abs(minutes), 60)
-    return f"{sign}{hours:02d}:{minutes:02d}"
+def accepted_forms(option: str) -> str:
+    """The forms ``option`` accepts, for its error message: ``--at`` needs a time of day."""
+    return _FILTER_FORMS if option in FILTER_OPTIONS else _AT_FORMS
 
 
 def parse_date(text: str, *, option: str) -> dt.date:
-    """A calendar date (``2027-01-31`` or ``31/01/2027``), future allowed (an expiry date)."""
-    value = text.strip()
-    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", value)
-    parts = (match[1], match[2], match[3]) if match else None
-    if parts is None and (french := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", value)):
-        parts = (french[3], french[2], french[1])
-    if parts is None:
-        raise BadTime(f'{option} "{text}" is not a date; use 2027-01-31 or 31/01/2027')
+    """A calendar date (``2027-01-31``, ``31/01/2027``, ``31.01.27``), future allowed (an expiry).
+
+    A year outside 1900–2200 is refused as a typo.
+    """
+    value = _plain(text)
+    match = _ISO_DAY.fullmatch(value) or _FRENCH_DAY.fullmatch(value)
+    if match is None:
+        raise BadTime(f'{option} "{_shown(text)}" is not a date; use 2027-01-31 or 31/01/2027')
+    year = _year(match["y"])
+    if year not in DATE_YEARS:
+        raise BadTime(f'{option} "{_shown(text)}": the year {year} is not plausible; check it')
     try:
-        return dt.date(int(parts[0]), int(parts[1]), int(parts[2]))
+        return _calendar_day(year, int(match["mo"]), int(match["d"]))
     except ValueError as exc:
-        raise BadTime(f'{option} "{text}": {exc}') from None
+        raise BadTime(f'{option} "{_shown(text)}": {exc}') from None
 
 
-def system_clock() -> dt.datetime:
-    """Now, as an aware datetime."""
-    return dt.datetime.now(dt.timezone.utc)
+@dataclass(frozen=True)
+class _Typed:
+    """What the user wrote, before it is checked against the calendar and the zone."""
+
+    year: int
+    month: int
+    day: int
+    clock: dt.time | None = None
+    offset: dt.tzinfo | None = None
 
 
 def parse_when(
@@ -116,82 +157,155 @@ def parse_when(
     option: str = "--at",
     end_of_day: bool = False,
     need_time: bool = False,
+    allow_future: bool | None = None,
 ) -> dt.datetime:
     """Read one of the accepted forms as an aware datetime in ``zone``.
 
     A date alone means its start (or its last second with ``end_of_day``, for ``--until``);
-    with ``need_time`` (``--at``) it is refused rather than guessed. Future times are refused.
+    with ``need_time`` (``--at``) it is refused rather than guessed. With ``allow_future``
+    (by default for ``--since`` and ``--until``) the time is a filter: the future is accepted
+    and years beyond 2000–2199 are clamped to those bounds; otherwise the future and years
+    before 2000 are refused. The offset of the result is always whole minutes.
     """
-    value = text.strip()
+    is_filter = option in FILTER_OPTIONS if allow_future is None else allow_future
     local_now = now.astimezone(zone)
+    shown = _shown(text)
+    value = _plain(text)
+    if value in _NOW:
+        return local_now.replace(microsecond=0)
     try:
-        moment = _parse(value.lower(), zone, local_now, end_of_day)
+        typed = _read(value, local_now)
+        if typed is None:
+            raise BadTime(
+                f'{option} "{shown}" is not a date or time; accepted forms: '
+                f"{accepted_forms(option)}"
+            )
+        if need_time and typed.clock is None:
+            raise BadTime(f'{option} "{shown}" has no time of day; add one, e.g. "{shown} 08:30"')
+        moment = _moment(typed, zone, end_of_day, is_filter, f'{option} "{shown}"', local_now)
     except ValueError as exc:
-        raise BadTime(f'{option} "{text}": {exc}') from None
-    if moment is None:
-        raise BadTime(f'{option} "{text}" is not a date or time; accepted forms: {ACCEPTED_FORMS}')
-    if need_time and not _has_time(value.lower()):
-        raise BadTime(f'{option} "{text}" has no time of day; add one, e.g. "{text} 08:30"')
-    if moment > local_now and not (end_of_day and moment.date() <= local_now.date()):
-        raise BadTime(f'{option} "{text}" is in the future (now is {_show(local_now)})')
+        raise BadTime(f'{option} "{shown}": {exc}') from None
+    if (
+        not is_filter
+        and moment > local_now
+        and not (end_of_day and moment.date() <= local_now.date())
+    ):
+        raise BadTime(f'{option} "{shown}" is in the future (now is {_show(local_now)})')
     return moment
 
 
-def _parse(value: str, zone: dt.tzinfo, now: dt.datetime, end_of_day: bool) -> dt.datetime | None:
-    if value == "now":
-        return now.replace(microsecond=0)
-    word, _, rest = value.partition(" ")
-    if word in _RELATIVE_DAYS:
-        day = now.date() - dt.timedelta(days=_RELATIVE_DAYS[word])
-        if not rest:
-            return _day(day, zone, end_of_day)
-        if match := _TIME.fullmatch(rest.strip()):
-            return _localise(dt.datetime.combine(day, _clock(match)), zone)
+def _moment(
+    typed: _Typed,
+    zone: dt.tzinfo,
+    end_of_day: bool,
+    is_filter: bool,
+    what: str,
+    now: dt.datetime,
+) -> dt.datetime:
+    """The instant ``typed`` names in ``zone``, after the calendar and plausibility checks."""
+    _check_day(typed)
+    key = (typed.year, typed.month, typed.day)
+    if key < (EARLIEST_DAY.year, EARLIEST_DAY.month, EARLIEST_DAY.day):
+        if not is_filter:
+            raise BadTime(f"{what} is before the year 2000; check the year")
+        return _localise(dt.datetime.combine(EARLIEST_DAY, dt.time(0, 0)), zone)
+    if key > (LATEST_DAY.year, LATEST_DAY.month, LATEST_DAY.day):
+        if not is_filter:
+            raise BadTime(f"{what} is in the future (now is {_show(now)})")
+        return _localise(dt.datetime.combine(LATEST_DAY, dt.time(23, 59, 59)), zone)
+    day = dt.date(typed.year, typed.month, typed.day)
+    if typed.clock is None:
+        clock = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
+        return _localise(dt.datetime.combine(day, clock), zone)
+    if typed.offset is not None:
+        given = dt.datetime.combine(day, typed.clock, tzinfo=typed.offset)
+        return _whole_minutes(given.astimezone(zone))
+    return _localise(dt.datetime.combine(day, typed.clock), zone)
+
+
+def _read(value: str, now: dt.datetime) -> _Typed | None:
+    """The parts of one accepted form, or ``None`` when ``value`` is none of them."""
+    if stamp := _STAMP.fullmatch(value):
+        return _Typed(
+            _year(stamp["y"]),
+            int(stamp["mo"]),
+            int(stamp["d"]),
+            _clock_of(stamp["h"], stamp["mi"], stamp["s"]),
+            _fixed(stamp["tz"]) if stamp["tz"] else None,
+        )
+    if time := _TIME.fullmatch(value):
+        return _on(now.date(), _clock(time))
+    first, _, rest = value.partition(" ")
+    words = rest.split(" ", 1)
+    if words[0] in _CONNECTORS and len(words) > 1:
+        rest = words[1]
+    clock = None
+    if rest:
+        time = _TIME.fullmatch(rest)
+        if time is None:
+            return None
+        clock = _clock(time)
+    if first in _DAYS_AGO:
+        return _on(now.date() - dt.timedelta(days=_DAYS_AGO[first]), clock)
+    if first in _WEEKDAYS:
+        return _on(_last_weekday(_WEEKDAYS[first], clock, now), clock)
+    day = _ISO_DAY.fullmatch(first) or _FRENCH_DAY.fullmatch(first)
+    if day is None:
         return None
-    if match := _ISO.fullmatch(value):
-        return _from_parts(match, zone, end_of_day)
-    if match := _FRENCH.fullmatch(value):
-        return _from_parts(match, zone, end_of_day)
-    if match := _TIME.fullmatch(value):
-        return _localise(dt.datetime.combine(now.date(), _clock(match)), zone)
-    return None
+    return _Typed(_year(day["y"]), int(day["mo"]), int(day["d"]), clock)
+
+
+def _on(day: dt.date, clock: dt.time | None) -> _Typed:
+    return _Typed(day.year, day.month, day.day, clock)
+
+
+def _last_weekday(weekday: int, clock: dt.time | None, now: dt.datetime) -> dt.date:
+    """The most recent such day: today when the time is not yet to come, never a future day."""
+    back = (now.weekday() - weekday) % 7
+    if back == 0 and clock is not None and clock > now.time().replace(tzinfo=None):
+        back = 7
+    return now.date() - dt.timedelta(days=back)
+
+
+def _year(digits: str) -> int:
+    # "26" is 2026: nobody records an attempt of 1926.
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
 
 
 def _clock(match: re.Match[str]) -> dt.time:
-    return dt.time(int(match["h"]), int(match["mi"] or 0))
+    return _clock_of(match["h"], match["hm"] or match["mi"], match["s"])
 
 
-def _has_time(value: str) -> bool:
-    word, _, rest = value.partition(" ")
-    if value == "now" or _TIME.fullmatch(value) or (word in _RELATIVE_DAYS and rest):
-        return True
-    match = _ISO.fullmatch(value) or _FRENCH.fullmatch(value)
-    return match is not None and match["h"] is not None
+def _clock_of(hours: str, minutes: str | None, seconds: str | None) -> dt.time:
+    h, m, s = int(hours), int(minutes or 0), int(seconds or 0)
+    if h > 23 or m > 59 or s > 59:
+        raise ValueError(f"{h:02d}:{m:02d} is not a time of day (hours 0-23, minutes 0-59)")
+    return dt.time(h, m, s)
 
 
-def _from_parts(match: re.Match[str], zone: dt.tzinfo, end_of_day: bool) -> dt.datetime:
-    day = dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
-    if match["h"] is None:
-        return _day(day, zone, end_of_day)
-    seconds = match.groupdict().get("s")
-    clock = dt.time(int(match["h"]), int(match["mi"] or 0), int(seconds or 0))
-    offset = match.groupdict().get("tz")
-    if offset:
-        given = dt.datetime.fromisoformat(f"{day.isoformat()}T{clock.isoformat()}")
-        fixed = dt.timezone.utc if offset == "z" else _fixed(offset)
-        return given.replace(tzinfo=fixed).astimezone(zone)
-    return _localise(dt.datetime.combine(day, clock), zone)
+def _check_day(typed: _Typed) -> None:
+    """Refuse, in words, a day the calendar does not have (not Python's "out of range")."""
+    _calendar_day(min(max(typed.year, 1), 9999), typed.month, typed.day)
 
 
-def _fixed(offset: str) -> dt.timezone:
+def _calendar_day(year: int, month: int, day: int) -> dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(f"there is no month {month}; months go from 1 to 12")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        why = f" ({year} is not a leap year)" if (month, day) == (2, 29) else ""
+        raise ValueError(f"{day} {_MONTHS[month - 1]} {year} does not exist{why}")
+    return dt.date(year, month, day)
+
+
+def _fixed(offset: str) -> dt.tzinfo:
+    if offset == "z":
+        return dt.timezone.utc
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[4:6])
+    if hours > 14 or minutes > 59:
+        raise ValueError(f"the UTC offset {offset} does not exist")
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
-
-
-def _day(day: dt.date, zone: dt.tzinfo, end_of_day: bool) -> dt.datetime:
-    clock = dt.time(23, 59, 59) if end_of_day else dt.time(0, 0)
-    return _localise(dt.datetime.combine(day, clock), zone)
 
 
 def _localise(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
@@ -204,21 +318,31 @@ def _localise(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     if first != naive.replace(tzinfo=zone, fold=1).utcoffset():
         raise ValueError(
             f"{naive:%Y-%m-%d %H:%M} happens twice (DST change); "
-            f"give the offset, e.g. {naive:%Y-%m-%dT%H:%M}{_offset(first)}"
+            f"give the offset, e.g. {naive:%Y-%m-%dT%H:%M}{format_offset(first)}"
         )
-    return aware
+    return _whole_minutes(aware)
+
+
+def _whole_minutes(moment: dt.datetime) -> dt.datetime:
+    # The journal stores offsets as ±hh:mm; a zone's local mean time (+00:09:21) cannot be.
+    offset = moment.utcoffset() or dt.timedelta(0)
+    if offset.seconds % 60 or offset.microseconds:
+        raise ValueError(f"the time zone's offset then ({offset}) is not whole minutes")
+    return moment
+
+
+def _plain(text: str) -> str:
+    """Lower case, no accents, one apostrophe, single spaces: "Hier  À 9H" → "hier a 9h"."""
+    folded = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
+    plain = "".join(c for c in folded if not unicodedata.combining(c))
+    plain = re.sub(r"aujourd ?'? ?hui", "aujourd'hui", plain.replace(",", " "))
+    return " ".join(plain.split())
+
+
+def _shown(text: str) -> str:
+    """The user's text on one line, for an error message."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def _show(moment: dt.datetime) -> str:
     return moment.strftime("%Y-%m-%d %H:%M")
-
-
-def rfc3339(moment: dt.datetime) -> str:
-    """``2026-11-26T10:52:00+01:00``: seconds precision, with the offset in force."""
-    return moment.isoformat(timespec="seconds")
-
-
-def utc_stamp(moment: dt.datetime) -> str:
-    """``2026-11-26T09:52:25.104Z``: the journal's ``recorded_at`` form."""
-    utc = moment.astimezone(dt.timezone.utc)
-    return utc.strftime("%Y-%m-%dT%H:%M:%S.") + f"{utc.microsecond // 1000:03d}Z"
