@@ -25,7 +25,7 @@ class Tribunal:
 
 @functools.cache
 def _tribunals() -> dict[str, Tribunal]:
-    text = files("rdvlog").joinpath("data", "tribunaux.csv").read_text(encoding="utf-8")
+    text = (files("rdvlog") / "data" / "tribunaux.csv").read_text(encoding="utf-8")
     return {
         row["department"]: Tribunal(
             name=row["tribunal"],
