@@ -1,0 +1,476 @@
+"""The document model rendered to an A4 PDF with reportlab: embedded fonts, reproducible bytes."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+import math
+import re
+from collections.abc import Callable, Iterator
+from importlib.resources import as_file, files
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.charts.barcharts import VerticalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    SimpleDocTemplate,
+    Spacer,
+    TableStyle,
+)
+from reportlab.platypus import (
+    PageBreak as RLPageBreak,
+)
+from reportlab.platypus import (
+    Paragraph as RLParagraph,
+)
+from reportlab.platypus import (
+    Table as RLTable,
+)
+from reportlab.platypus import paragraph as rl_paragraph
+
+from rdvlog.render.document import (
+    BarChart,
+    Block,
+    Bullets,
+    Document,
+    Figure,
+    Heading,
+    PageBreak,
+    Paragraph,
+    Runs,
+    Table,
+    as_text,
+    page_label,
+)
+
+__all__ = ["render_pdf"]
+
+SERIF, SERIF_BOLD, SERIF_ITALIC, MONO = "RdvSerif", "RdvSerif-Bold", "RdvSerif-Italic", "RdvMono"
+_FONT_FILES = {
+    SERIF: "DejaVuSerif.ttf",
+    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
+    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
+    MONO: "DejaVuSansMono.ttf",
+}
+PAGE_WIDTH, PAGE_HEIGHT = A4
+MARGIN = 2 * cm
+FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
+# Room kept above and below the frame for the running header and footer.
+FURNITURE = 0.6 * cm
+FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - 2 * FURNITURE
+BODY_SIZE = 10.5
+HIGHLIGHT = "#FFEB3B"
+RULE = colors.HexColor("#9E9E9E")
+HEADER_FILL = colors.HexColor("#EEEEEE")
+# A screenshot is never enlarged beyond 96 dpi (1 px = 0.75 pt).
+POINTS_PER_PIXEL = 0.75
+# A figure shrinks to fit what is left of a page only down to this share of its full size;
+# smaller than that it goes to the next page instead.
+MIN_SHRINK = 0.6
+
+
+# reportlab breaks lines at U+202F (narrow no-break space) and turns it into an ordinary
+# space: « Il n'existe plus » could lose its guillemet at a line end, and the extracted text
+# would lose the character. Words are split everywhere else as reportlab does.
+_BREAKING = rl_paragraph._wsc.replace("\u202f", "").replace("\u00a0", "")
+_BREAKING_SPACES = re.compile(f"[{re.escape(_BREAKING)}]+")
+
+
+def _split_words(text: str | bytes, delim: str | bytes | None = None) -> list[str]:
+    if isinstance(text, bytes):
+        text = text.decode("utf8")
+    if isinstance(delim, bytes):
+        delim = delim.decode("utf8")
+    if delim is not None:
+        return text.split(delim)
+    return [word for word in _BREAKING_SPACES.split(text) if word]
+
+
+rl_paragraph.split = _split_words
+
+
+@functools.cache
+def _register_fonts() -> None:
+    fonts = files("rdvlog") / "data" / "fonts"
+    for name, file_name in _FONT_FILES.items():
+        with as_file(fonts / file_name) as path:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    pdfmetrics.registerFontFamily(
+        SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD
+    )
+    pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
+
+
+_ALIGN = {"left": TA_LEFT, "justify": TA_JUSTIFY, "center": TA_CENTER, "right": TA_RIGHT}
+
+
+@functools.cache
+def _styles() -> dict[str, ParagraphStyle]:
+    body = ParagraphStyle(
+        "body",
+        fontName=SERIF,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.35,
+        spaceAfter=5,
+        alignment=TA_JUSTIFY,
+        splitLongWords=1,
+        allowWidows=0,
+        allowOrphans=0,
+    )
+    return {
+        "body": body,
+        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
+        "warning": ParagraphStyle(
+            "warning",
+            parent=body,
+            fontName=SERIF_BOLD,
+            textColor=colors.HexColor("#7F0000"),
+            backColor=colors.HexColor("#FDECEA"),
+            borderColor=colors.HexColor("#B71C1C"),
+            borderWidth=0.8,
+            borderPadding=5,
+            spaceBefore=6,
+            spaceAfter=10,
+        ),
+        "quote": ParagraphStyle(
+            "quote", parent=body, fontName=SERIF_ITALIC, leftIndent=1 * cm, rightIndent=1 * cm
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=SERIF_BOLD,
+            fontSize=16,
+            leading=20,
+            spaceAfter=12,
+            alignment=TA_CENTER,
+        ),
+        "signature": ParagraphStyle("signature", parent=body, leftIndent=FRAME_WIDTH / 2),
+        "h1": ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=SERIF_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=12,
+            spaceAfter=6,
+            alignment=TA_LEFT,
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=SERIF_BOLD,
+            fontSize=11.5,
+            leading=14,
+            spaceBefore=9,
+            spaceAfter=4,
+            alignment=TA_LEFT,
+        ),
+        "h3": ParagraphStyle(
+            "h3",
+            parent=body,
+            fontName=SERIF_ITALIC,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=3,
+            alignment=TA_LEFT,
+        ),
+        "cell": ParagraphStyle(
+            "cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0, alignment=TA_LEFT
+        ),
+        "head": ParagraphStyle(
+            "head",
+            parent=body,
+            fontName=SERIF_BOLD,
+            fontSize=8.5,
+            leading=10.5,
+            spaceAfter=0,
+            alignment=TA_LEFT,
+        ),
+        "caption": ParagraphStyle(
+            "caption", parent=body, fontSize=9, leading=11.5, alignment=TA_CENTER, spaceAfter=8
+        ),
+    }
+
+
+def _markup(runs: Runs, size: float) -> str:
+    """reportlab's paragraph markup for the runs (text escaped)."""
+    parts = []
+    for run in map(as_text, runs):
+        # Line feeds inside a run are kept as line breaks.
+        piece = escape(run.text).replace("\n", "<br/>")
+        if run.mono:
+            piece = f'<font face="{MONO}" size="{size * 0.85:.2f}">{piece}</font>'
+        if run.italic:
+            piece = f"<i>{piece}</i>"
+        if run.bold:
+            piece = f"<b>{piece}</b>"
+        if run.placeholder:
+            piece = f'<font backColor="{HIGHLIGHT}">{piece}</font>'
+        parts.append(piece)
+    return "".join(parts)
+
+
+def _paragraph(runs: Runs, style: ParagraphStyle) -> RLParagraph:
+    return RLParagraph(_markup(runs, style.fontSize), style)
+
+
+class _FigureFlowable(Flowable):  # type: ignore[misc]
+    """A screenshot scaled to the frame width and to what is left of the page, caption under."""
+
+    def __init__(self, figure: Figure) -> None:
+        super().__init__()
+        self._image = ImageReader(io.BytesIO(_embeddable(figure)))
+        self._pixels = self._image.getSize()
+        self._caption = _paragraph(figure.caption, _styles()["caption"]) if figure.caption else None
+        self._scale = 1.0
+        self._caption_height = 0.0
+
+    def _natural(self, avail_width: float, avail_height: float) -> float:
+        px_w, px_h = self._pixels
+        return float(
+            min(POINTS_PER_PIXEL, avail_width / px_w, max(avail_height, 1.0) / max(px_h, 1))
+        )
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        caption = 0.0
+        if self._caption is not None:
+            caption = self._caption.wrap(avail_width, avail_height)[1] + 4
+        gap = 4.0
+        full = self._natural(avail_width, FRAME_HEIGHT - caption - gap)
+        here = self._natural(avail_width, avail_height - caption - gap)
+        # Shrink to fit the rest of the page, within reason; else take a page of its own.
+        self._scale = here if here >= full * MIN_SHRINK else full
+        self._caption_height = caption
+        self.width = avail_width
+        self.height = self._pixels[1] * self._scale + gap + caption
+        return self.width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        px_w, px_h = self._pixels
+        w, h = px_w * self._scale, px_h * self._scale
+        x = (self.width - w) / 2
+        self.canv.drawImage(self._image, x, self.height - h, w, h, mask="auto")
+        self.canv.setStrokeColor(RULE)
+        self.canv.setLineWidth(0.4)
+        self.canv.rect(x, self.height - h, w, h)
+        if self._caption is not None:
+            self._caption.drawOn(self.canv, 0, 0)
+
+
+def _embeddable(figure: Figure) -> bytes:
+    """PNG and JPEG as given (JPEG stays DCT, PNG lossless); GIF, WEBP converted to PNG."""
+    if figure.media_type in ("image/png", "image/jpeg"):
+        return figure.data
+    from PIL import Image  # reportlab's own dependency
+
+    with Image.open(io.BytesIO(figure.data)) as image:
+        out = io.BytesIO()
+        image.convert("RGBA").save(out, format="PNG")
+        return out.getvalue()
+
+
+def _chart(chart: BarChart) -> list[Flowable]:
+    title = RLParagraph(escape(chart.title), _styles()["h3"])
+    if not chart.labels:
+        return [title]
+    many = len(chart.labels) > 10
+    height = 6.5 * cm
+    bottom = 2.4 * cm if many else 1.1 * cm
+    drawing = Drawing(FRAME_WIDTH, height)
+    bars = VerticalBarChart()
+    bars.x, bars.y = 1.2 * cm, bottom
+    bars.width, bars.height = FRAME_WIDTH - 1.6 * cm, height - bottom - 0.5 * cm
+    bars.data = [list(chart.values)]
+    bars.categoryAxis.categoryNames = list(chart.labels)
+    labels = bars.categoryAxis.labels
+    labels.fontName, labels.fontSize = SERIF, 7.5
+    if many:
+        labels.angle, labels.boxAnchor, labels.dy = 50, "ne", -2
+    top = max(chart.values, default=0)
+    step = max(1, math.ceil(top / 5))
+    axis = bars.valueAxis
+    axis.valueMin, axis.valueMax, axis.valueStep = 0, max(step * math.ceil(top / step), 1), step
+    axis.labels.fontName, axis.labels.fontSize = SERIF, 7.5
+    axis.labelTextFormat = "%d"
+    bars.bars[0].fillColor = colors.HexColor("#37474F")
+    bars.bars[0].strokeColor = None
+    # Every bar is labelled with its count, so a week with none reads "0", not a gap.
+    bars.barLabelFormat = "%d"
+    bars.barLabels.fontName, bars.barLabels.fontSize = SERIF, 7.5
+    bars.barLabels.nudge = 6
+    drawing.add(bars)
+    return [KeepTogether([title, drawing, Spacer(1, 6)])]
+
+
+def _table(table: Table) -> RLTable:
+    styles = _styles()
+    columns = len(table.header) or max((len(row) for row in table.rows), default=1)
+    weights = list(table.widths or ()) or [1.0] * columns
+    weights = (weights + [1.0] * columns)[:columns]
+    total = sum(weights) or 1.0
+    widths = [FRAME_WIDTH * w / total for w in weights]
+    data: list[list[Any]] = []
+    if table.header:
+        data.append([RLParagraph(escape(cell), styles["head"]) for cell in table.header])
+    for row in table.rows:
+        cells = [_paragraph(cell, styles["cell"]) for cell in row]
+        data.append(cells + [""] * (columns - len(cells)))
+    if not data:
+        data.append([""] * columns)
+    result = RLTable(data, colWidths=widths, repeatRows=1 if table.header else 0)
+    commands: list[tuple[Any, ...]] = [
+        ("GRID", (0, 0), (-1, -1), 0.4, RULE),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
+    if table.header:
+        commands.append(("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL))
+    result.setStyle(TableStyle(commands))
+    result.spaceAfter = 8
+    return result
+
+
+def _bullets(bullets: Bullets) -> ListFlowable:
+    style = _styles()["body"]
+    items = [ListItem(_paragraph(item, style)) for item in bullets.items]
+    if bullets.numbered:
+        return ListFlowable(
+            items, bulletType="1", bulletFormat="%s.", bulletFontName=SERIF, leftIndent=18
+        )
+    return ListFlowable(items, bulletType="bullet", start="–", bulletFontName=SERIF, leftIndent=14)
+
+
+def _flowables(block: Block) -> Iterator[Flowable]:
+    styles = _styles()
+    if isinstance(block, Heading):
+        level = min(max(block.level, 1), 3)
+        # A heading is not left alone at the bottom of a page; keepWithNext would instead
+        # push a long table that follows it whole onto the next page.
+        yield CondPageBreak(3.5 * cm)
+        yield RLParagraph(escape(block.text), styles[f"h{level}"])
+    elif isinstance(block, Paragraph):
+        style = styles[block.style]
+        if _ALIGN[block.align] != style.alignment:
+            style = ParagraphStyle(f"{block.style}-{block.align}", parent=style)
+            style.alignment = _ALIGN[block.align]
+        yield _paragraph(block.runs, style)
+    elif isinstance(block, Bullets):
+        yield _bullets(block)
+    elif isinstance(block, Table):
+        yield _table(block)
+    elif isinstance(block, Figure):
+        yield _FigureFlowable(block)
+    elif isinstance(block, BarChart):
+        yield from _chart(block)
+    elif isinstance(block, PageBreak):
+        yield RLPageBreak()
+
+
+def _pdf_date(moment: datetime.datetime) -> str:
+    offset = moment.utcoffset() or datetime.timedelta(0)
+    minutes = int(offset.total_seconds()) // 60
+    sign = "+" if minutes >= 0 else "-"
+    hours, mins = divmod(abs(minutes), 60)
+    return f"D:{moment:%Y%m%d%H%M%S}{sign}{hours:02d}'{mins:02d}'"
+
+
+class _NumberedCanvas(Canvas):  # type: ignore[misc]
+    """Two passes: pages are kept until the end, so each footer can say "page X / Y"."""
+
+    def __init__(self, *args: Any, document: Document, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._document = document
+        self._pages: list[dict[str, Any]] = []
+        date = _pdf_date(document.created)
+        self.setDateFormatter(lambda *_: date)
+
+    def showPage(self) -> None:
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._furniture(number, total)
+            super().showPage()
+        super().save()
+
+    def _furniture(self, number: int, total: int) -> None:
+        document = self._document
+        self.saveState()
+        self.setFont(SERIF, 8)
+        self.setFillColor(colors.HexColor("#424242"))
+        if document.header:
+            self.drawString(MARGIN, PAGE_HEIGHT - MARGIN + 4, _fit(document.header, FRAME_WIDTH))
+            self.setStrokeColor(RULE)
+            self.setLineWidth(0.4)
+            self.line(MARGIN, PAGE_HEIGHT - MARGIN, PAGE_WIDTH - MARGIN, PAGE_HEIGHT - MARGIN)
+        label = page_label(document.lang, number, total)
+        self.drawRightString(PAGE_WIDTH - MARGIN, MARGIN - 12, label)
+        if document.footer:
+            room = FRAME_WIDTH - pdfmetrics.stringWidth(label, SERIF, 8) - 12
+            self.drawString(MARGIN, MARGIN - 12, _fit(document.footer, room))
+        self.restoreState()
+
+
+def _fit(text: str, width: float) -> str:
+    """The text, shortened with "…" to fit the width at the running header's size."""
+    text = " ".join(text.split())
+    if pdfmetrics.stringWidth(text, SERIF, 8) <= width:
+        return text
+    while text and pdfmetrics.stringWidth(text + "…", SERIF, 8) > width:
+        text = text[:-1]
+    return text + "…"
+
+
+def render_pdf(doc: Document) -> bytes:
+    """The document as PDF bytes: identical bytes for an identical document."""
+    _register_fonts()
+    out = io.BytesIO()
+    template = SimpleDocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN + FURNITURE,
+        bottomMargin=MARGIN + FURNITURE,
+        title=doc.title,
+        author=doc.author,
+        subject=doc.subject,
+        creator="rdvlog",
+        producer="rdvlog",
+        lang=doc.lang,
+        invariant=1,
+    )
+    story = [flowable for block in doc.blocks for flowable in _flowables(block)]
+    if not story:
+        story.append(Spacer(1, 1))
+    canvasmaker: Callable[..., Canvas] = functools.partial(
+        _NumberedCanvas, document=doc, initialFontName=SERIF, initialFontSize=BODY_SIZE
+    )
+    template.build(story, canvasmaker=canvasmaker)
+    return out.getvalue()
