@@ -17,6 +17,7 @@ class Channel(str, Enum):
     PHONE = "phone"
     EMAIL = "email"
     LETTER = "letter"
+    CONTACT_FORM = "contact-form"
     COUNTER = "counter"
     OTHER = "other"
 
@@ -29,6 +30,8 @@ class Outcome(str, Enum):
     NO_ANSWER = "no-answer"
     REFUSED = "refused"
     SENT = "sent"
+    DELIVERED = "delivered"
+    ANSWERED = "answered"
     BOOKED = "booked"
     OTHER = "other"
 

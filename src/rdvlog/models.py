@@ -121,6 +121,7 @@ class Attempt(_Model):
     message: LongText | None = None
     url: Url | None = None
     reference: ShortText | None = None
+    about: int | None = Field(default=None, ge=1)
     evidence: tuple[Evidence, ...] = ()
     note: LongText | None = None
 
