@@ -388,7 +388,8 @@ def days(lang: Lang, n: int) -> str:
     return t(lang, "days.one" if (n in (0, 1) if lang == "fr" else n == 1) else "days.other", n=n)
 
 
-def _how(facts: CaseFacts, lang: Lang) -> str:
+def how(facts: CaseFacts, lang: Lang) -> str:
+    """« en ligne », « par téléphone », or a breakdown « (25 en ligne et 2 au guichet) »."""
     modes: Counter[str] = Counter()
     for line in facts.attempts:
         if line.channel in _ONLINE:
@@ -403,20 +404,25 @@ def _how(facts: CaseFacts, lang: Lang) -> str:
     return t(lang, "how.mixed", parts=enumerate_words(lang, parts))
 
 
+def spread(facts: CaseFacts, lang: Lang) -> str:
+    """« 19 jours distincts répartis sur 6 semaines calendaires (du lundi au dimanche) »."""
+    if facts.distinct_days <= 1:
+        return t(lang, "spread.one_day")
+    if facts.distinct_weeks == 1:
+        return t(lang, "spread.one_week", days=facts.distinct_days)
+    return t(lang, "spread.weeks", days=facts.distinct_days, weeks=facts.distinct_weeks)
+
+
 def _attempts_sentence(facts: CaseFacts, lang: Lang) -> str:
     n = facts.booking_attempts
     if n == 0 or facts.first is None or facts.last is None:
         return t(lang, "dates") + t(lang, "attempts.none")
     span = period(lang, facts.first.date(), facts.last.date())
     if n == 1:
-        return t(lang, "dates") + t(lang, "attempts.one", how=_how(facts, lang), period=span)
-    if facts.distinct_days == 1:
-        spread = t(lang, "spread.one_day")
-    elif facts.distinct_weeks == 1:
-        spread = t(lang, "spread.one_week", days=facts.distinct_days)
-    else:
-        spread = t(lang, "spread.weeks", days=facts.distinct_days, weeks=facts.distinct_weeks)
-    text = t(lang, "attempts.other", n=n, how=_how(facts, lang), period=span, spread=spread)
+        return t(lang, "dates") + t(lang, "attempts.one", how=how(facts, lang), period=span)
+    text = t(
+        lang, "attempts.other", n=n, how=how(facts, lang), period=span, spread=spread(facts, lang)
+    )
     return t(lang, "dates") + text
 
 
@@ -470,7 +476,7 @@ def step_phrase(step: WrittenStep, lang: Lang) -> str:
     return text
 
 
-def _written_sentence(facts: CaseFacts, lang: Lang) -> str:
+def written_sentence(facts: CaseFacts, lang: Lang) -> str:
     steps = facts.written
     if not steps:
         return t(lang, "written.none")
@@ -501,15 +507,10 @@ def _written_sentence(facts: CaseFacts, lang: Lang) -> str:
     )
 
 
-def urgency(facts: CaseFacts, lang: Lang, *, as_of: AsOf = "report") -> tuple[str, ...]:
-    """The type of application and the permit's expiry, with the days left."""
-    sentences = []
-    if facts.application:
-        sentences.append(t(lang, f"application.{facts.application}"))
+def expiry(facts: CaseFacts, lang: Lang, *, as_of: AsOf = "report") -> str | None:
+    """« Le titre de séjour de l'intéressé expire le …, soit dans 34 jours … », when known."""
     if facts.permit_expires is None or facts.days_left is None:
-        if facts.application == "renewal":
-            sentences.append(t(lang, "expires.unknown"))
-        return tuple(sentences)
+        return t(lang, "expires.unknown") if facts.application == "renewal" else None
     person = t(lang, f"person.{facts.civility if facts.civility in ('M.', 'Mme') else 'unknown'}")
     kind = "current" if facts.application == "first" else "permit"
     document = t(lang, f"document.{kind}", person=person)
@@ -524,7 +525,17 @@ def urgency(facts: CaseFacts, lang: Lang, *, as_of: AsOf = "report") -> tuple[st
         key, count = "expires.today", ""
     else:
         key, count = "expires.past", days(lang, -left)
-    sentences.append(t(lang, key, document=document, day=day, days=count, as_of=when))
+    return t(lang, key, document=document, day=day, days=count, as_of=when)
+
+
+def urgency(facts: CaseFacts, lang: Lang, *, as_of: AsOf = "report") -> tuple[str, ...]:
+    """The type of application and the permit's expiry, with the days left."""
+    sentences = []
+    if facts.application:
+        sentences.append(t(lang, f"application.{facts.application}"))
+    sentence = expiry(facts, lang, as_of=as_of)
+    if sentence:
+        sentences.append(sentence)
     return tuple(sentences)
 
 
@@ -550,7 +561,7 @@ def synthese(facts: CaseFacts, lang: Lang, *, as_of: AsOf = "report") -> Runs:
         _attempts_sentence(facts, lang),
         _outcomes_sentence(facts, lang),
         _screenshots_sentence(facts, lang),
-        _written_sentence(facts, lang),
+        written_sentence(facts, lang),
         booked,
         *urgency(facts, lang, as_of=as_of),
     ]
