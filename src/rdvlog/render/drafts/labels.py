@@ -186,7 +186,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     ),
     "letter.closing": (
         "Je vous prie d'agréer, {title}, l'expression de ma haute considération.",
-        "Yours faithfully.",
+        "Please accept, {title}, the assurance of my highest consideration.",
     ),
     # Contact form / email (plain text)
     "text.subject": (
