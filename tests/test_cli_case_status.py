@@ -13,11 +13,13 @@ def test_case_set_then_show(rdvlog: Invoke) -> None:
     result = rdvlog(
         "case", "set", "--applicant", "Aïcha Ben Saïd", "-p", "bobigny", "-d", "AES salarié",
         "--permit-expires", "31/12/2026", "--renewal", "--foreigner-number", "7501234567",
+        "--civility", "Mme",
     )  # fmt: skip
     assert result.exit_code == 0, result.output
     shown = json.loads(rdvlog("case", "show", "--json").stdout)
     assert shown == {
         "applicant": "Aïcha Ben Saïd",
+        "civility": "Mme",
         "place": {
             "label": "Préfecture de la Seine-Saint-Denis",
             "kind": "prefecture",

@@ -20,6 +20,7 @@ ZERO_HASH = "0" * 64
 Kind = Literal["case", "attempt", "void", "repair"]
 PlaceKind = Literal["prefecture", "sous-prefecture", "unlisted"]
 Application = Literal["first", "renewal"]
+Civility = Literal["M.", "Mme"]
 
 
 # Newlines and tabs are allowed in long text (a message copied from a page); no other control
@@ -122,6 +123,7 @@ class Attempt(_Model):
     message: LongText | None = None
     url: Url | None = None
     reference: ShortText | None = None
+    about: int | None = Field(default=None, ge=1)
     evidence: tuple[Evidence, ...] = ()
     note: LongText | None = None
 
@@ -151,6 +153,8 @@ class Case(_Model):
     snapshot with the changed fields."""
 
     applicant: ShortText | None = None
+    #: How the applicant is named in a report or a draft: « M. X », « Mme X ».
+    civility: Civility | None = None
     place: Place | None = None
     procedure: ShortText | None = None
     permit_expires: dt.date | None = None

@@ -1,6 +1,6 @@
 """``rdvlog case set|show``: the case profile, kept in the journal so every change is on record."""
 
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 import typer
 
@@ -24,6 +24,10 @@ def set_(
     ctx: typer.Context,
     applicant: Annotated[
         str | None, typer.Option("--applicant", help="The applicant's full name.")
+    ] = None,
+    civility: Annotated[
+        Literal["M", "Mme"] | None,
+        typer.Option("--civility", help="M (Monsieur) or Mme (Madame), as reports name you."),
     ] = None,
     prefecture: Annotated[
         str | None,
@@ -54,6 +58,8 @@ def set_(
     changes: dict[str, Any] = {}
     if applicant is not None:
         changes["applicant"] = applicant
+    if civility is not None:
+        changes["civility"] = "M." if civility == "M" else civility
     if prefecture is not None:
         changes["place"] = resolve_place(prefecture, unlisted=unlisted)
     if procedure is not None:

@@ -72,6 +72,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "verify.failed": ("vérification échouée à {problem}", "verification failed at {problem}"),
     # case show
     "profile.applicant": ("demandeur", "applicant"),
+    "profile.civility": ("civilité", "civility"),
     "profile.place": ("préfecture", "préfecture"),
     "profile.procedure": ("démarche", "démarche"),
     "profile.permit_expires": ("fin du titre", "permit expires"),

@@ -1,0 +1,211 @@
+"""The facts of a case, computed once from the journal: what the synthèse and every draft state."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Literal
+
+from rdvlog.codes import Channel, Outcome
+from rdvlog.history import AttemptRecord
+from rdvlog.models import Case
+
+#: Written steps: a message to the préfecture that can be delivered and answered. They are not
+#: booking attempts, and the courts weigh them apart (DESIGN.md §5).
+WRITTEN_CHANNELS = frozenset({Channel.EMAIL, Channel.LETTER, Channel.CONTACT_FORM})
+#: Outcomes that follow up a written step rather than record a try.
+FOLLOW_UPS = frozenset({Outcome.DELIVERED, Outcome.ANSWERED})
+
+Application = Literal["first", "renewal"]
+
+
+@dataclass(frozen=True)
+class WrittenStep:
+    """An email, letter or contact-form message sent to the préfecture."""
+
+    number: int
+    at: dt.datetime
+    channel: Channel
+    reference: str | None
+    delivered: dt.datetime | None
+    answered: dt.datetime | None
+
+
+@dataclass(frozen=True)
+class AttemptLine:
+    """One booking attempt, for the lists of the letter, the requête and the attestation."""
+
+    number: int
+    at: dt.datetime
+    channel: Channel
+    outcome: Outcome
+    message: str | None
+    screenshots: int
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    """What the journal shows about a case, in local time. Counts are of booking attempts
+    (web, ANEF, phone, counter, other), never of written steps or their follow-ups."""
+
+    applicant: str | None
+    civility: str | None
+    foreigner_number: str | None
+    prefecture: str | None
+    department: str | None
+    procedure: str | None
+    application: Application | None
+    permit_expires: dt.date | None
+    today: dt.date
+    days_left: int | None
+    booking_attempts: int
+    distinct_days: int
+    distinct_weeks: int
+    first: dt.datetime | None
+    last: dt.datetime | None
+    with_screenshot: int
+    weeks_with_screenshot: int
+    by_outcome: Mapping[Outcome, int]
+    written: tuple[WrittenStep, ...]
+    booked: dt.datetime | None
+    attempts: tuple[AttemptLine, ...]
+    head_hash: str | None
+    tribunal: str | None
+    pieces: tuple[tuple[int, str], ...]
+    filtered: bool
+    total_attempts_in_journal: int
+
+
+def _screenshots(record: AttemptRecord) -> int:
+    return sum(1 for item in record.attempt.evidence if item.media_type.startswith("image/"))
+
+
+def _week(moment: dt.datetime) -> tuple[int, int]:
+    year, week, _ = moment.isocalendar()
+    return year, week
+
+
+def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
+    """seq → attempt number, counting the given attempt records in journal order from 1."""
+    return {seq: n for n, seq in enumerate(sorted(r.seq for r in records), start=1)}
+
+
+def _written_steps(
+    active: list[AttemptRecord], numbers: Mapping[int, int], zone: dt.tzinfo
+) -> tuple[WrittenStep, ...]:
+    steps = [
+        r
+        for r in active
+        if r.attempt.channel in WRITTEN_CHANNELS and r.attempt.outcome is Outcome.SENT
+    ]
+    by_seq = {r.seq: r for r in steps}
+    delivered: dict[int, dt.datetime] = {}
+    answered: dict[int, dt.datetime] = {}
+    for follow in active:
+        if follow.attempt.outcome not in FOLLOW_UPS:
+            continue
+        target = by_seq.get(follow.attempt.about) if follow.attempt.about else None
+        if target is None:
+            # No (known) step named: the latest earlier step on the same channel.
+            earlier = [
+                r
+                for r in steps
+                if r.attempt.channel is follow.attempt.channel and r.attempt.at <= follow.attempt.at
+            ]
+            target = earlier[-1] if earlier else None
+        if target is None:
+            continue
+        found = delivered if follow.attempt.outcome is Outcome.DELIVERED else answered
+        moment = follow.attempt.at.astimezone(zone)
+        if target.seq not in found or moment < found[target.seq]:
+            found[target.seq] = moment
+    return tuple(
+        WrittenStep(
+            number=numbers[r.seq],
+            at=r.attempt.at.astimezone(zone),
+            channel=r.attempt.channel,
+            reference=r.attempt.reference,
+            delivered=delivered.get(r.seq),
+            answered=answered.get(r.seq),
+        )
+        for r in steps
+    )
+
+
+def case_facts(
+    records: Iterable[AttemptRecord],
+    case: Case,
+    *,
+    zone: dt.tzinfo,
+    today: dt.date,
+    head_hash: str | None,
+    tribunal: str | None = None,
+    pieces: Iterable[tuple[int, str]] = (),
+    filtered: bool = False,
+    total_attempts: int | None = None,
+    numbers: Mapping[int, int] | None = None,
+) -> CaseFacts:
+    """The facts of ``records`` (any order; voided ones are numbered but not counted).
+
+    ``numbers`` maps seq → attempt number when ``records`` is a selection of the journal;
+    without it the given records are numbered by seq from 1.
+    """
+    given = sorted(records, key=lambda r: r.seq)
+    numbers = {**attempt_numbers(given), **(numbers or {})}
+    active = sorted((r for r in given if not r.voided), key=lambda r: (r.attempt.at, r.seq))
+    booking = [
+        r
+        for r in active
+        if r.attempt.channel not in WRITTEN_CHANNELS
+        and r.attempt.outcome not in FOLLOW_UPS
+        and r.attempt.outcome is not Outcome.SENT
+    ]
+    local = [r.attempt.at.astimezone(zone) for r in booking]
+    shot_weeks = {_week(m) for r, m in zip(booking, local, strict=True) if _screenshots(r)}
+    outcomes = Counter(r.attempt.outcome for r in booking)
+    booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
+
+    place = case.place or (active[-1].attempt.place if active else None)
+    procedure = case.procedure or (active[-1].attempt.procedure if active else None)
+    expires = case.permit_expires
+    return CaseFacts(
+        applicant=case.applicant,
+        civility=case.civility,
+        foreigner_number=case.foreigner_number,
+        prefecture=place.label if place else None,
+        department=place.department if place else None,
+        procedure=procedure,
+        application=case.application,
+        permit_expires=expires,
+        today=today,
+        days_left=(expires - today).days if expires else None,
+        booking_attempts=len(booking),
+        distinct_days=len({m.date() for m in local}),
+        distinct_weeks=len({_week(m) for m in local}),
+        first=local[0] if local else None,
+        last=local[-1] if local else None,
+        with_screenshot=sum(1 for r in booking if _screenshots(r)),
+        weeks_with_screenshot=len(shot_weeks),
+        by_outcome=MappingProxyType({o: outcomes[o] for o in Outcome if outcomes[o]}),
+        written=_written_steps(active, numbers, zone),
+        booked=booked.attempt.at.astimezone(zone) if booked else None,
+        attempts=tuple(
+            AttemptLine(
+                number=numbers[r.seq],
+                at=m,
+                channel=r.attempt.channel,
+                outcome=r.attempt.outcome,
+                message=r.attempt.message,
+                screenshots=_screenshots(r),
+            )
+            for r, m in zip(booking, local, strict=True)
+        ),
+        head_hash=head_hash,
+        tribunal=tribunal,
+        pieces=tuple(pieces),
+        filtered=filtered,
+        total_attempts_in_journal=total_attempts if total_attempts is not None else len(booking),
+    )
