@@ -9,6 +9,7 @@ import string
 import pytest
 
 from rdvlog.facts import CaseFacts, case_facts
+from rdvlog.labels import label_keys
 from rdvlog.render.document import Bullets, Document, Heading, Paragraph, Runs, Table, Text
 from rdvlog.render.drafts import (
     CONTACT_FORM_LIMIT,
@@ -233,7 +234,9 @@ def test_the_contact_form_text_stays_under_the_limit_with_the_longest_fields() -
 
 
 def test_every_draft_label_reads_in_both_languages_with_the_same_fields() -> None:
-    for key in labels.label_keys():
+    keys = [k.removeprefix("draft.") for k in label_keys() if k.startswith("draft.")]
+    assert keys
+    for key in keys:
         french, english = labels.t("fr", key), labels.t("en", key)
         assert french.strip() and english.strip(), key
         assert _fields(french) - {"e"} == _fields(english) - {"e"}, key

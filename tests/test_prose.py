@@ -8,6 +8,7 @@ import string
 
 import pytest
 
+from rdvlog.labels import label_keys
 from rdvlog.render import prose
 from rdvlog.render.prose import long_date, period, plain, synthese, warnings
 from test_facts import realistic, thin
@@ -133,7 +134,9 @@ def test_an_extract_says_how_many_attempts_the_whole_journal_holds() -> None:
 
 
 def test_every_prose_label_reads_in_both_languages_with_the_same_fields() -> None:
-    for key in prose.label_keys():
+    keys = [k.removeprefix("synthese.") for k in label_keys() if k.startswith("synthese.")]
+    assert keys
+    for key in keys:
         french, english = prose.t("fr", key), prose.t("en", key)
         assert french.strip() and english.strip(), key
         # ``e`` and ``s`` are French agreements; English has none.

@@ -1,7 +1,8 @@
 """The one label table: every sentence a person reads, key → (French, English).
 
-Split by reader — :mod:`.report` (the report, the bundle) and :mod:`.cli` (the terminal) —
-and merged here; ``t()`` is the one lookup. It sits at the bottom of the layers so that any
+Split by reader — :mod:`.report` (the report, the bundle), :mod:`.cli` (the terminal),
+:mod:`.synthese` (keys ``synthese.*``) and :mod:`.drafts` (keys ``draft.*``) — and merged
+here; ``t()`` is the one lookup. It sits at the bottom of the layers so that any
 module may name a label, and it loads no rendering code (``attempt add`` prints one).
 """
 
@@ -9,15 +10,38 @@ from __future__ import annotations
 
 from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
+from rdvlog.labels.drafts import DRAFT_LABELS
 from rdvlog.labels.report import REPORT_LABELS
+from rdvlog.labels.synthese import SYNTHESE_LABELS
 
-_TABLE: dict[str, tuple[str, str]] = {**REPORT_LABELS, **CLI_LABELS}
+
+def _french_spacing(text: str) -> str:
+    """« » take a no-break space inside; long tables are typed with plain spaces to stay
+    legible."""
+    return text.replace("« ", "«\u00a0").replace(" »", "\u00a0»")
+
+
+def _prefixed(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
+    return {f"{prefix}.{key}": (_french_spacing(fr), en) for key, (fr, en) in table.items()}
+
+
+_TABLE: dict[str, tuple[str, str]] = {
+    **REPORT_LABELS,
+    **CLI_LABELS,
+    **_prefixed("synthese", SYNTHESE_LABELS),
+    **_prefixed("draft", DRAFT_LABELS),
+}
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``values`` substituted (``str.format``)."""
     text = _TABLE[key][0 if lang == "fr" else 1]
     return text.format(**values) if values else text
+
+
+def template(lang: Lang, key: str) -> str:
+    """The label ``key`` in ``lang`` before any value is put in."""
+    return _TABLE[key][0 if lang == "fr" else 1]
 
 
 def count(lang: Lang, key: str, n: int, **values: object) -> str:
