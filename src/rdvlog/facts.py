@@ -135,6 +135,28 @@ def _written_steps(
     )
 
 
+def is_booking_attempt(record: AttemptRecord) -> bool:
+    """A try at booking an appointment: not a written step, nor a follow-up of one."""
+    attempt = record.attempt
+    return (
+        attempt.channel not in WRITTEN_CHANNELS
+        and attempt.outcome not in FOLLOW_UPS
+        and attempt.outcome is not Outcome.SENT
+    )
+
+
+def _line(record: AttemptRecord, number: int, local: dt.datetime) -> AttemptLine:
+    attempt = record.attempt
+    return AttemptLine(
+        number=number,
+        at=local,
+        channel=attempt.channel,
+        outcome=attempt.outcome,
+        message=attempt.message,
+        screenshots=_screenshots(record),
+    )
+
+
 def case_facts(
     records: Iterable[AttemptRecord],
     case: Case,
@@ -156,13 +178,7 @@ def case_facts(
     given = sorted(records, key=lambda r: r.seq)
     numbers = {**attempt_numbers(given), **(numbers or {})}
     active = sorted((r for r in given if not r.voided), key=lambda r: (r.attempt.at, r.seq))
-    booking = [
-        r
-        for r in active
-        if r.attempt.channel not in WRITTEN_CHANNELS
-        and r.attempt.outcome not in FOLLOW_UPS
-        and r.attempt.outcome is not Outcome.SENT
-    ]
+    booking = [r for r in active if is_booking_attempt(r)]
     local = [r.attempt.at.astimezone(zone) for r in booking]
     shot_weeks = {_week(m) for r, m in zip(booking, local, strict=True) if _screenshots(r)}
     outcomes = Counter(r.attempt.outcome for r in booking)
@@ -192,17 +208,7 @@ def case_facts(
         by_outcome=MappingProxyType({o: outcomes[o] for o in Outcome if outcomes[o]}),
         written=_written_steps(active, numbers, zone),
         booked=booked.attempt.at.astimezone(zone) if booked else None,
-        attempts=tuple(
-            AttemptLine(
-                number=numbers[r.seq],
-                at=m,
-                channel=r.attempt.channel,
-                outcome=r.attempt.outcome,
-                message=r.attempt.message,
-                screenshots=_screenshots(r),
-            )
-            for r, m in zip(booking, local, strict=True)
-        ),
+        attempts=tuple(_line(r, numbers[r.seq], m) for r, m in zip(booking, local, strict=True)),
         head_hash=head_hash,
         tribunal=tribunal,
         pieces=tuple(pieces),

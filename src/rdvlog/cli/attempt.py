@@ -37,55 +37,63 @@ class ListFormat(str, Enum):
     CSV = "csv"
 
 
+PrefectureOption = Annotated[
+    str | None,
+    typer.Option(
+        "-p",
+        "--prefecture",
+        help="Préfecture: town, département name or code (default: the case profile's).",
+    ),
+]
+ProcedureOption = Annotated[
+    str | None,
+    typer.Option("-d", "--procedure", help="Démarche (default: the case profile's)."),
+]
+ChannelOption = Annotated[Channel, typer.Option("-c", "--channel", help="How you tried.")]
+OutcomeOption = Annotated[Outcome, typer.Option("--outcome", help="What came of it.")]
+AtOption = Annotated[
+    str,
+    typer.Option("--at", help="When: now, 08:30, 2026-11-20 08:30, 20/11/2026 8h30…"),
+]
+MessageOption = Annotated[
+    str | None, typer.Option("-m", "--message", help="The exact message shown.")
+]
+UrlOption = Annotated[str | None, typer.Option("--url", help="The page's address.")]
+ReferenceOption = Annotated[
+    str | None,
+    typer.Option("--reference", help="LRAR number, email subject, ticket number."),
+]
+EvidenceOption = Annotated[
+    list[Path] | None,
+    typer.Option("-e", "--evidence", help="Screenshot or other file; repeat for several."),
+]
+LatestScreenshotOption = Annotated[
+    bool,
+    typer.Option(
+        "--latest-screenshot",
+        help="Attach the newest image of your screenshot folder ($RDVLOG_SCREENSHOT_DIR).",
+    ),
+]
+NoteOption = Annotated[str | None, typer.Option("-n", "--note", help="Free text.")]
+AsJsonOption = Annotated[bool, typer.Option("--json", help="Print the recorded entry as JSON.")]
+
+
 @attempt_app.command("add")
 def add(
     ctx: typer.Context,
-    prefecture: Annotated[
-        str | None,
-        typer.Option(
-            "-p",
-            "--prefecture",
-            help="Préfecture: town, département name or code (default: the case profile's).",
-        ),
-    ] = None,
-    procedure: Annotated[
-        str | None,
-        typer.Option("-d", "--procedure", help="Démarche (default: the case profile's)."),
-    ] = None,
-    channel: Annotated[
-        Channel, typer.Option("-c", "--channel", help="How you tried.")
-    ] = Channel.WEB,
-    outcome: Annotated[Outcome, typer.Option("--outcome", help="What came of it.")] = (
-        Outcome.NO_SLOT
-    ),
-    at: Annotated[
-        str,
-        typer.Option("--at", help="When: now, 08:30, 2026-11-20 08:30, 20/11/2026 8h30…"),
-    ] = "now",
-    message: Annotated[
-        str | None, typer.Option("-m", "--message", help="The exact message shown.")
-    ] = None,
-    url: Annotated[str | None, typer.Option("--url", help="The page's address.")] = None,
-    reference: Annotated[
-        str | None,
-        typer.Option("--reference", help="LRAR number, email subject, ticket number."),
-    ] = None,
-    evidence: Annotated[
-        list[Path] | None,
-        typer.Option("-e", "--evidence", help="Screenshot or other file; repeat for several."),
-    ] = None,
-    latest_screenshot: Annotated[
-        bool,
-        typer.Option(
-            "--latest-screenshot",
-            help="Attach the newest image of your screenshot folder ($RDVLOG_SCREENSHOT_DIR).",
-        ),
-    ] = False,
-    note: Annotated[str | None, typer.Option("-n", "--note", help="Free text.")] = None,
+    prefecture: PrefectureOption = None,
+    procedure: ProcedureOption = None,
+    channel: ChannelOption = Channel.WEB,
+    outcome: OutcomeOption = Outcome.NO_SLOT,
+    at: AtOption = "now",
+    message: MessageOption = None,
+    url: UrlOption = None,
+    reference: ReferenceOption = None,
+    evidence: EvidenceOption = None,
+    latest_screenshot: LatestScreenshotOption = False,
+    note: NoteOption = None,
     unlisted: UnlistedOption = False,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="Print the recorded entry as JSON.")
-    ] = False,
+    as_json: AsJsonOption = False,
 ) -> None:
     """Record one attempt to get an appointment (run it right after each try)."""
     s = session(ctx)

@@ -12,6 +12,7 @@ from rdvlog import disk
 from rdvlog.errors import JournalDamaged, os_failure
 from rdvlog.journal.audit import first_break
 from rdvlog.journal.codec import LineError, parse_line, split_lines
+from rdvlog.journal.reading import newer_entry
 from rdvlog.models import Entry, Repair
 from rdvlog.timestamps import utc_stamp
 
@@ -36,7 +37,7 @@ def repair(journal: Journal) -> Entry | None:
                 parse_line(lines.last)
             except LineError as exc:
                 if exc.newer:
-                    raise journal.newer_entry(exc) from None
+                    raise newer_entry(journal.path, exc) from None
                 keep = len(data) - len(lines.last) - 1
         _refuse_other_damage(data[:keep])
         if keep == len(data):

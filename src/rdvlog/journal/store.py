@@ -10,29 +10,22 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from pydantic import ValidationError
-
 from rdvlog import disk
 from rdvlog.errors import (
-    JournalDamaged,
     LockTimeout,
     StoreError,
-    TornTail,
     UsageError,
     os_failure,
 )
-from rdvlog.journal import hint
+from rdvlog.journal import hint, reading
 from rdvlog.journal.codec import (
     LineError,
     PayloadReader,
     Recorded,
     encode_line,
     entry_hash,
-    first_error,
-    is_torn,
     parse_line,
     read_line,
-    split_lines,
 )
 from rdvlog.journal.lock import exclusive_lock
 from rdvlog.models import (
@@ -313,13 +306,13 @@ class Journal:
             return None
         raw = _read_last_line(fd, size)
         if not raw.endswith(b"\n"):
-            raise TornTail(self.torn_message())
+            raise reading.torn_tail(self.path)
         try:
             return parse_line(raw[:-1])[1]
         except LineError as exc:
             if exc.newer:
-                raise self.newer_entry(exc) from None
-            raise TornTail(self.torn_message()) from None
+                raise reading.newer_entry(self.path, exc) from None
+            raise reading.torn_tail(self.path) from None
 
     # -- reading --------------------------------------------------------------------------
 
@@ -335,7 +328,7 @@ class Journal:
 
     def entries(self) -> list[Entry]:
         """Every entry, in order. Damage is refused, never skipped (exit 1)."""
-        return self._read_all(self.read_bytes(), lambda raw: parse_line(raw)[1])
+        return reading.read_lines(self.read_bytes(), lambda raw: parse_line(raw)[1], self.path)
 
     def records(self, data: bytes | None = None) -> list[Recorded]:
         """Every entry with its validated payload, in order; hashes are left to :meth:`verify`.
@@ -344,27 +337,7 @@ class Journal:
         """
         read_payload = PayloadReader()
         snapshot = self.read_bytes() if data is None else data
-        return self._read_all(snapshot, lambda raw: read_line(raw, read_payload)[1])
-
-    def _read_all(self, data: bytes, read: Callable[[bytes], _Line]) -> list[_Line]:
-        """Every line read with ``read``: a torn tail, a damaged line or a gap is refused."""
-        lines, rest = split_lines(data)
-        if rest:
-            raise TornTail(self.torn_message())
-        items: list[_Line] = []
-        for number, raw in enumerate(lines, start=1):
-            try:
-                item = read(raw)
-            except LineError as exc:
-                if exc.newer:
-                    raise self.newer_entry(exc) from None
-                if number == len(lines) and is_torn(raw):
-                    raise TornTail(self.torn_message()) from None
-                raise self._damaged(number, exc.detail) from None
-            if item.seq != number:
-                raise self._damaged(number, f"sequence number {item.seq}, expected {number}")
-            items.append(item)
-        return items
+        return reading.read_lines(snapshot, lambda raw: read_line(raw, read_payload)[1], self.path)
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).
@@ -383,19 +356,7 @@ class Journal:
             raise os_failure(exc, "reading the journal") from None
         if raw is None:
             return None
-        if not raw.endswith(b"\n"):
-            raise TornTail(self.torn_message())
-        try:
-            payload = parse_line(raw[:-1])[1].payload()
-        except LineError as exc:
-            if exc.newer:
-                raise self.newer_entry(exc) from None
-            raise JournalDamaged(self._unreadable_case(exc.detail)) from None
-        except ValidationError as exc:
-            raise JournalDamaged(self._unreadable_case(first_error(exc))) from None
-        if not isinstance(payload, Case):
-            raise JournalDamaged(self._unreadable_case("not a case entry"))
-        return payload
+        return reading.case_from_line(raw, self.path)
 
     # -- verifying and repairing (their own modules; these load evidence hashing) ----------
 
@@ -418,29 +379,6 @@ class Journal:
         from rdvlog.journal.repair import repair
 
         return repair(self)
-
-    # -- messages ---------------------------------------------------------------------------
-
-    def newer_entry(self, exc: LineError) -> JournalDamaged:
-        return JournalDamaged(f"{self.path}: an entry was {exc.detail}")
-
-    def torn_message(self) -> str:
-        return (
-            f"the last line of {self.path} is incomplete (probably a crash during a write); "
-            "run `rdvlog verify`, then `rdvlog repair`"
-        )
-
-    def _damaged(self, line: int, detail: str) -> JournalDamaged:
-        return JournalDamaged(
-            f"{self.path} is damaged at line {line} ({detail}); "
-            "run `rdvlog verify` and restore from a backup"
-        )
-
-    def _unreadable_case(self, detail: str) -> str:
-        return (
-            f"the latest case-profile entry of {self.path} cannot be read ({detail}); "
-            "run `rdvlog verify`"
-        )
 
 
 def _read_last_line(fd: int, size: int) -> bytes:

@@ -1,9 +1,10 @@
 """The one label table: every sentence a person reads, key → (French, English).
 
 Split by reader — :mod:`.report` (the report, the bundle), :mod:`.cli` (the terminal),
-:mod:`.synthese` (keys ``synthese.*``) and :mod:`.drafts` (keys ``draft.*``) — and merged
-here; ``t()`` is the one lookup. It sits at the bottom of the layers so that any
-module may name a label, and it loads no rendering code (``attempt add`` prints one).
+:mod:`.synthese` (keys ``synthese.*``), :mod:`.drafts` and :mod:`.requete` (keys
+``draft.*``) — and merged here; ``t()`` is the one lookup. It sits at the bottom of the
+layers so that any module may name a label, and it loads no rendering code (``attempt add``
+prints one).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
 from rdvlog.labels.drafts import DRAFT_LABELS
 from rdvlog.labels.report import REPORT_LABELS
+from rdvlog.labels.requete import REQUETE_LABELS
 from rdvlog.labels.synthese import SYNTHESE_LABELS
 
 
@@ -30,6 +32,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     **CLI_LABELS,
     **_prefixed("synthese", SYNTHESE_LABELS),
     **_prefixed("draft", DRAFT_LABELS),
+    **_prefixed("draft", REQUETE_LABELS),
 }
 
 

@@ -6,22 +6,18 @@ import datetime
 import functools
 import io
 import math
-import re
 from collections.abc import Callable, Iterator
-from importlib.resources import as_file, files
 from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -42,7 +38,6 @@ from reportlab.platypus import (
 from reportlab.platypus import (
     Table as RLTable,
 )
-from reportlab.platypus import paragraph as rl_paragraph
 
 from rdvlog.render.document import (
     BarChart,
@@ -58,155 +53,27 @@ from rdvlog.render.document import (
     as_text,
     page_label,
 )
+from rdvlog.render.pdf_style import (
+    ALIGN,
+    BODY_SIZE,
+    FRAME_HEIGHT,
+    FRAME_WIDTH,
+    FURNITURE,
+    HEADER_FILL,
+    HIGHLIGHT,
+    MARGIN,
+    MIN_SHRINK,
+    MONO,
+    PAGE_HEIGHT,
+    PAGE_WIDTH,
+    POINTS_PER_PIXEL,
+    RULE,
+    SERIF,
+    register_fonts,
+    styles,
+)
 
 __all__ = ["render_pdf"]
-
-SERIF, SERIF_BOLD, SERIF_ITALIC, MONO = "RdvSerif", "RdvSerif-Bold", "RdvSerif-Italic", "RdvMono"
-_FONT_FILES = {
-    SERIF: "DejaVuSerif.ttf",
-    SERIF_BOLD: "DejaVuSerif-Bold.ttf",
-    SERIF_ITALIC: "DejaVuSerif-Italic.ttf",
-    MONO: "DejaVuSansMono.ttf",
-}
-PAGE_WIDTH, PAGE_HEIGHT = A4
-MARGIN = 2 * cm
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
-# Room kept above and below the frame for the running header and footer.
-FURNITURE = 0.6 * cm
-FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN - 2 * FURNITURE
-BODY_SIZE = 10.5
-HIGHLIGHT = "#FFEB3B"
-RULE = colors.HexColor("#9E9E9E")
-HEADER_FILL = colors.HexColor("#EEEEEE")
-# A screenshot is never enlarged beyond 96 dpi (1 px = 0.75 pt).
-POINTS_PER_PIXEL = 0.75
-# A figure shrinks to fit what is left of a page only down to this share of its full size;
-# smaller than that it goes to the next page instead.
-MIN_SHRINK = 0.6
-
-
-# reportlab breaks lines at U+202F (narrow no-break space) and turns it into an ordinary
-# space: « Il n'existe plus » could lose its guillemet at a line end, and the extracted text
-# would lose the character. Words are split everywhere else as reportlab does.
-_BREAKING = rl_paragraph._wsc.replace("\u202f", "").replace("\u00a0", "")
-_BREAKING_SPACES = re.compile(f"[{re.escape(_BREAKING)}]+")
-
-
-def _split_words(text: str | bytes, delim: str | bytes | None = None) -> list[str]:
-    if isinstance(text, bytes):
-        text = text.decode("utf8")
-    if isinstance(delim, bytes):
-        delim = delim.decode("utf8")
-    if delim is not None:
-        return text.split(delim)
-    return [word for word in _BREAKING_SPACES.split(text) if word]
-
-
-rl_paragraph.split = _split_words
-
-
-@functools.cache
-def _register_fonts() -> None:
-    fonts = files("rdvlog") / "data" / "fonts"
-    for name, file_name in _FONT_FILES.items():
-        with as_file(fonts / file_name) as path:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    pdfmetrics.registerFontFamily(
-        SERIF, normal=SERIF, bold=SERIF_BOLD, italic=SERIF_ITALIC, boldItalic=SERIF_BOLD
-    )
-    pdfmetrics.registerFontFamily(MONO, normal=MONO, bold=MONO, italic=MONO, boldItalic=MONO)
-
-
-_ALIGN = {"left": TA_LEFT, "justify": TA_JUSTIFY, "center": TA_CENTER, "right": TA_RIGHT}
-
-
-@functools.cache
-def _styles() -> dict[str, ParagraphStyle]:
-    body = ParagraphStyle(
-        "body",
-        fontName=SERIF,
-        fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.35,
-        spaceAfter=5,
-        alignment=TA_JUSTIFY,
-        splitLongWords=1,
-        allowWidows=0,
-        allowOrphans=0,
-    )
-    return {
-        "body": body,
-        "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=11),
-        "warning": ParagraphStyle(
-            "warning",
-            parent=body,
-            fontName=SERIF_BOLD,
-            textColor=colors.HexColor("#7F0000"),
-            backColor=colors.HexColor("#FDECEA"),
-            borderColor=colors.HexColor("#B71C1C"),
-            borderWidth=0.8,
-            borderPadding=5,
-            spaceBefore=6,
-            spaceAfter=10,
-        ),
-        "quote": ParagraphStyle(
-            "quote", parent=body, fontName=SERIF_ITALIC, leftIndent=1 * cm, rightIndent=1 * cm
-        ),
-        "title": ParagraphStyle(
-            "title",
-            parent=body,
-            fontName=SERIF_BOLD,
-            fontSize=16,
-            leading=20,
-            spaceAfter=12,
-            alignment=TA_CENTER,
-        ),
-        "signature": ParagraphStyle("signature", parent=body, leftIndent=FRAME_WIDTH / 2),
-        "h1": ParagraphStyle(
-            "h1",
-            parent=body,
-            fontName=SERIF_BOLD,
-            fontSize=13,
-            leading=16,
-            spaceBefore=12,
-            spaceAfter=6,
-            alignment=TA_LEFT,
-        ),
-        "h2": ParagraphStyle(
-            "h2",
-            parent=body,
-            fontName=SERIF_BOLD,
-            fontSize=11.5,
-            leading=14,
-            spaceBefore=9,
-            spaceAfter=4,
-            alignment=TA_LEFT,
-        ),
-        "h3": ParagraphStyle(
-            "h3",
-            parent=body,
-            fontName=SERIF_ITALIC,
-            fontSize=10.5,
-            leading=13,
-            spaceBefore=6,
-            spaceAfter=3,
-            alignment=TA_LEFT,
-        ),
-        "cell": ParagraphStyle(
-            "cell", parent=body, fontSize=8.5, leading=10.5, spaceAfter=0, alignment=TA_LEFT
-        ),
-        "head": ParagraphStyle(
-            "head",
-            parent=body,
-            fontName=SERIF_BOLD,
-            fontSize=8.5,
-            leading=10.5,
-            spaceAfter=0,
-            alignment=TA_LEFT,
-        ),
-        "caption": ParagraphStyle(
-            "caption", parent=body, fontSize=9, leading=11.5, alignment=TA_CENTER, spaceAfter=8
-        ),
-    }
 
 
 def _markup(runs: Runs, size: float) -> str:
@@ -238,7 +105,7 @@ class _FigureFlowable(Flowable):  # type: ignore[misc]
         super().__init__()
         self._image = ImageReader(io.BytesIO(_embeddable(figure)))
         self._pixels = self._image.getSize()
-        self._caption = _paragraph(figure.caption, _styles()["caption"]) if figure.caption else None
+        self._caption = _paragraph(figure.caption, styles()["caption"]) if figure.caption else None
         self._scale = 1.0
         self._caption_height = 0.0
 
@@ -290,7 +157,7 @@ def _embeddable(figure: Figure) -> bytes:
 
 
 def _chart(chart: BarChart) -> list[Flowable]:
-    title = RLParagraph(escape(chart.title), _styles()["h3"])
+    title = RLParagraph(escape(chart.title), styles()["h3"])
     if not chart.labels:
         return [title]
     many = len(chart.labels) > 10
@@ -323,7 +190,7 @@ def _chart(chart: BarChart) -> list[Flowable]:
 
 
 def _table(table: Table) -> RLTable:
-    styles = _styles()
+    named = styles()
     columns = len(table.header) or max((len(row) for row in table.rows), default=1)
     weights = list(table.widths or ()) or [1.0] * columns
     weights = (weights + [1.0] * columns)[:columns]
@@ -331,9 +198,9 @@ def _table(table: Table) -> RLTable:
     widths = [FRAME_WIDTH * w / total for w in weights]
     data: list[list[Any]] = []
     if table.header:
-        data.append([RLParagraph(escape(cell), styles["head"]) for cell in table.header])
+        data.append([RLParagraph(escape(cell), named["head"]) for cell in table.header])
     for row in table.rows:
-        cells = [_paragraph(cell, styles["cell"]) for cell in row]
+        cells = [_paragraph(cell, named["cell"]) for cell in row]
         data.append(cells + [""] * (columns - len(cells)))
     if not data:
         data.append([""] * columns)
@@ -354,7 +221,7 @@ def _table(table: Table) -> RLTable:
 
 
 def _bullets(bullets: Bullets) -> ListFlowable:
-    style = _styles()["body"]
+    style = styles()["body"]
     items = [ListItem(_paragraph(item, style)) for item in bullets.items]
     if bullets.numbered:
         return ListFlowable(
@@ -364,18 +231,18 @@ def _bullets(bullets: Bullets) -> ListFlowable:
 
 
 def _flowables(block: Block) -> Iterator[Flowable]:
-    styles = _styles()
+    named = styles()
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 3)
         # A heading is not left alone at the bottom of a page; keepWithNext would instead
         # push a long table that follows it whole onto the next page.
         yield CondPageBreak(3.5 * cm)
-        yield RLParagraph(escape(block.text), styles[f"h{level}"])
+        yield RLParagraph(escape(block.text), named[f"h{level}"])
     elif isinstance(block, Paragraph):
-        style = styles[block.style]
-        if _ALIGN[block.align] != style.alignment:
+        style = named[block.style]
+        if ALIGN[block.align] != style.alignment:
             style = ParagraphStyle(f"{block.style}-{block.align}", parent=style)
-            style.alignment = _ALIGN[block.align]
+            style.alignment = ALIGN[block.align]
         yield _paragraph(block.runs, style)
     elif isinstance(block, Bullets):
         yield _bullets(block)
@@ -449,7 +316,7 @@ def _fit(text: str, width: float) -> str:
 
 def render_pdf(doc: Document) -> bytes:
     """The document as PDF bytes: identical bytes for an identical document."""
-    _register_fonts()
+    register_fonts()
     out = io.BytesIO()
     template = SimpleDocTemplate(
         out,

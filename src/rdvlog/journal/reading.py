@@ -1,0 +1,82 @@
+"""Reading journal lines back: every line in order, or the latest case entry, damage refused."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Protocol, TypeVar
+
+from pydantic import ValidationError
+
+from rdvlog.errors import JournalDamaged, TornTail
+from rdvlog.journal.codec import LineError, first_error, is_torn, parse_line, split_lines
+from rdvlog.models import Case
+
+
+class _Numbered(Protocol):
+    @property
+    def seq(self) -> int: ...
+
+
+_Line = TypeVar("_Line", bound=_Numbered)
+
+
+def read_lines(data: bytes, read: Callable[[bytes], _Line], path: Path) -> list[_Line]:
+    """Every line of the snapshot ``data`` read with ``read``: a torn tail, a damaged line or
+    a gap in the numbering is refused, never skipped (exit 1)."""
+    lines, rest = split_lines(data)
+    if rest:
+        raise torn_tail(path)
+    items: list[_Line] = []
+    for number, raw in enumerate(lines, start=1):
+        try:
+            item = read(raw)
+        except LineError as exc:
+            if exc.newer:
+                raise newer_entry(path, exc) from None
+            if number == len(lines) and is_torn(raw):
+                raise torn_tail(path) from None
+            raise damaged(path, number, exc.detail) from None
+        if item.seq != number:
+            raise damaged(path, number, f"sequence number {item.seq}, expected {number}")
+        items.append(item)
+    return items
+
+
+def case_from_line(raw: bytes, path: Path) -> Case:
+    """The case profile a line found by the hint or the search holds (with its newline)."""
+    if not raw.endswith(b"\n"):
+        raise torn_tail(path)
+    try:
+        payload = parse_line(raw[:-1])[1].payload()
+    except LineError as exc:
+        if exc.newer:
+            raise newer_entry(path, exc) from None
+        raise JournalDamaged(_unreadable_case(path, exc.detail)) from None
+    except ValidationError as exc:
+        raise JournalDamaged(_unreadable_case(path, first_error(exc))) from None
+    if not isinstance(payload, Case):
+        raise JournalDamaged(_unreadable_case(path, "not a case entry"))
+    return payload
+
+
+def torn_tail(path: Path) -> TornTail:
+    return TornTail(
+        f"the last line of {path} is incomplete (probably a crash during a write); "
+        "run `rdvlog verify`, then `rdvlog repair`"
+    )
+
+
+def newer_entry(path: Path, exc: LineError) -> JournalDamaged:
+    return JournalDamaged(f"{path}: an entry was {exc.detail}")
+
+
+def damaged(path: Path, line: int, detail: str) -> JournalDamaged:
+    return JournalDamaged(
+        f"{path} is damaged at line {line} ({detail}); "
+        "run `rdvlog verify` and restore from a backup"
+    )
+
+
+def _unreadable_case(path: Path, detail: str) -> str:
+    return f"the latest case-profile entry of {path} cannot be read ({detail}); run `rdvlog verify`"
