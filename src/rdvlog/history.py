@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from rdvlog.journal.codec import Recorded
-from rdvlog.models import Attempt, Case, Void
+from rdvlog.models import Attempt, Case, CaseDocument, Void
 
 #: An attempt recorded later than this after it happened is a late entry (DESIGN.md §5).
 LATE_AFTER = dt.timedelta(hours=1)
@@ -32,20 +32,40 @@ class AttemptRecord:
         return self.void_reason is not None
 
 
+@dataclass(frozen=True, slots=True)
+class DocumentRecord:
+    """A case document as the journal holds it (``rdvlog case attach``)."""
+
+    seq: int
+    recorded_at: dt.datetime
+    document: CaseDocument
+
+
 @dataclass
 class History:
     """Everything the journal records, in journal order."""
 
     attempts: list[AttemptRecord] = field(default_factory=list)
+    documents: list[DocumentRecord] = field(default_factory=list)
+    #: Attempt numbers by journal number: attempts only, from 1, in journal order; a voided
+    #: attempt keeps its number (DESIGN.md §3). Every screen speaks in attempt numbers.
+    numbers: dict[int, int] = field(default_factory=dict)
     #: The latest ``case`` entry: each one is a whole snapshot of the profile.
     case: Case = field(default_factory=Case)
     entry_count: int = 0
     head_hash: str | None = None
 
     def attempt(self, seq: int) -> AttemptRecord | None:
+        """The attempt whose journal number is ``seq``."""
         for record in self.attempts:
             if record.seq == seq:
                 return record
+        return None
+
+    def numbered(self, number: int) -> AttemptRecord | None:
+        """The attempt whose attempt number is ``number``."""
+        if 1 <= number <= len(self.attempts):
+            return self.attempts[number - 1]
         return None
 
     def active(self) -> list[AttemptRecord]:
@@ -63,6 +83,7 @@ def fold(entries: Iterable[Recorded]) -> History:
         payload = entry.payload
         if isinstance(payload, Attempt):
             index[entry.seq] = len(history.attempts)
+            history.numbers[entry.seq] = len(history.attempts) + 1
             history.attempts.append(AttemptRecord(entry.seq, entry.recorded, payload))
         elif isinstance(payload, Void):
             position = index.get(payload.target)
@@ -73,4 +94,6 @@ def fold(entries: Iterable[Recorded]) -> History:
                 )
         elif isinstance(payload, Case):
             history.case = payload
+        elif isinstance(payload, CaseDocument):
+            history.documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
     return history

@@ -17,7 +17,7 @@ from rdvlog.timestamps import parse_utc_stamp
 FORMAT_VERSION = 1
 ZERO_HASH = "0" * 64
 
-Kind = Literal["case", "attempt", "void", "repair"]
+Kind = Literal["case", "attempt", "void", "repair", "document"]
 PlaceKind = Literal["prefecture", "sous-prefecture", "unlisted"]
 Application = Literal["first", "renewal"]
 Civility = Literal["M.", "Mme"]
@@ -163,12 +163,21 @@ class Case(_Model):
     lang: Lang | None = None
 
 
-Payload = Attempt | Void | Repair | Case
+class CaseDocument(_Model):
+    """A document of the case that is not an attempt (titre de séjour, passport, récépissé,
+    job offer, proof of address), stored like evidence; it comes first among the pièces."""
+
+    label: ShortText
+    evidence: tuple[Evidence, ...] = Field(default=(), max_length=20)
+
+
+Payload = Attempt | Void | Repair | Case | CaseDocument
 PAYLOADS: dict[str, type[Payload]] = {
     "attempt": Attempt,
     "void": Void,
     "repair": Repair,
     "case": Case,
+    "document": CaseDocument,
 }
 #: The ``kind`` written for each payload type.
 KINDS: dict[type[Payload], str] = {model: kind for kind, model in PAYLOADS.items()}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
 
-from rdvlog.history import AttemptRecord
+from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
 from rdvlog.stats import Summary, chronological, summarize, utc_key
 
@@ -113,6 +113,10 @@ class ReportInput:
     since: dt.datetime | None = None
     until: dt.datetime | None = None
     place_filter: str | None = None
+    #: Case documents (``rdvlog case attach``), in journal order.
+    documents: tuple[DocumentRecord, ...] = ()
+    #: Attempt numbers by journal number, for the whole journal (``History.numbers``).
+    numbers: Mapping[int, int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if self.generated_at.utcoffset() is None:

@@ -17,7 +17,7 @@ from rdvlog.journal.codec import (
     read_line,
     split_lines,
 )
-from rdvlog.models import ZERO_HASH, Attempt
+from rdvlog.models import ZERO_HASH, Attempt, CaseDocument
 
 
 @dataclass(frozen=True)
@@ -54,8 +54,8 @@ class EvidenceCheck:
         self.referenced: set[str] = set()
         self._hashed: dict[str, str] = {}
 
-    def first_problem(self, number: int, attempt: Attempt) -> Break | None:
-        for evidence in attempt.evidence:
+    def first_problem(self, number: int, payload: Attempt | CaseDocument) -> Break | None:
+        for evidence in payload.evidence:
             path = stored_path(self.evidence_dir, evidence)
             self.referenced.add(path.name)
             if evidence.sha256 not in self._hashed:
@@ -105,7 +105,7 @@ def check_line(
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
         return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
-    if evidence is not None and isinstance(entry.payload, Attempt):
+    if evidence is not None and isinstance(entry.payload, Attempt | CaseDocument):
         problem = evidence.first_problem(number, entry.payload)
         if problem is not None:
             return problem

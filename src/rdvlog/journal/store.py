@@ -34,6 +34,7 @@ from rdvlog.models import (
     ZERO_HASH,
     Attempt,
     Case,
+    CaseDocument,
     Entry,
     Payload,
     dump_payload,
@@ -243,8 +244,8 @@ class Journal:
     def _copy_evidence(
         self, payload: Payload, sources: Sequence[Source], created: list[Path]
     ) -> Payload:
-        if not isinstance(payload, Attempt):
-            raise TypeError("only attempts carry evidence")
+        if not isinstance(payload, Attempt | CaseDocument):
+            raise TypeError("only attempts and case documents carry evidence")
         if not self.evidence_dir.is_dir():
             try:
                 self.evidence_dir.mkdir(mode=0o700)

@@ -66,6 +66,8 @@ def build_report(
         since=period.start,
         until=period.end,
         place_filter=place.label if place else None,
+        documents=tuple(history.documents),
+        numbers=history.numbers,
     )
 
 
