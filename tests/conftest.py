@@ -50,3 +50,21 @@ def rdvlog(clock: Clock) -> Invoke:
         return runner.invoke(app, list(args), obj=State(clock=clock), input=input)
 
     return invoke
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--all",
+        action="store_true",
+        help="also run the slow reliability tests (crashes, tampering, concurrency), as CI does",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The local default leaves out the reliability tests; ``--all`` or ``-m`` brings them."""
+    if config.getoption("--all") or config.getoption("-m"):
+        return
+    slow = [item for item in items if item.get_closest_marker("reliability")]
+    if slow:
+        config.hook.pytest_deselected(items=slow)
+        items[:] = [item for item in items if not item.get_closest_marker("reliability")]
