@@ -155,6 +155,16 @@ def test_add_with_an_unlisted_place_does_not_load_the_prefecture_directory(
     assert loaded == []
 
 
+def test_add_without_files_loads_neither_the_copying_nor_the_checking_code(
+    add_imports: Imports,
+) -> None:
+    # Copying evidence brings tempfile and its imports; verifying brings the audit: both are
+    # imported where they are used (journal/store.py, service/attempts.py), for this reason.
+    assert add_imports.loaded("rdvlog.evidence") == []
+    assert add_imports.loaded("rdvlog.journal.audit") == []
+    assert add_imports.loaded("rdvlog.screenshots") == []
+
+
 def test_every_command_is_mapped_to_the_module_that_defines_it() -> None:
     import typer.main
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import difflib
 import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from importlib.resources import files
 from typing import Literal
 
 from rdvlog.errors import UsageError
@@ -123,8 +126,6 @@ def _code_keys(code: str) -> frozenset[str]:
 @functools.cache
 def offices() -> tuple[Office, ...]:
     """The whole directory, sorted by département code, préfecture first, then town."""
-    import csv
-    from importlib.resources import files
 
     text = (files("rdvlog") / "data" / "offices.csv").read_text(encoding="utf-8")
     return tuple(
@@ -290,7 +291,6 @@ def _ranked(text: str) -> list[tuple[int, Office]]:
 
 
 def _closest(key: str) -> list[Office]:
-    import difflib
 
     by_name: dict[str, list[Office]] = {}
     for office, _, names in _search_keys():

@@ -8,7 +8,10 @@ import sys
 from collections.abc import Iterable
 from pathlib import Path
 
+import platformdirs
+
 from rdvlog.errors import BadEvidence
+from rdvlog.evidence import detect_media_type
 
 #: A screenshot older than this before the attempt is probably not this attempt's.
 MAX_AGE = dt.timedelta(minutes=15)
@@ -35,10 +38,8 @@ def screenshot_dirs() -> list[Path]:
     configured = os.environ.get("RDVLOG_SCREENSHOT_DIR")
     if configured:
         return [Path(configured).expanduser()]
-    from platformdirs import user_pictures_dir
-
     home = Path.home()
-    pictures = [home / "Pictures", home / "Images", Path(user_pictures_dir())]
+    pictures = [home / "Pictures", home / "Images", Path(platformdirs.user_pictures_dir())]
     candidates = [folder / sub for folder in pictures for sub in SCREENSHOT_SUBFOLDERS]
     candidates.extend(pictures)
     if sys.platform == "darwin":
@@ -64,8 +65,6 @@ def _images(folder: Path) -> Iterable[tuple[float, Path]]:
 def latest_screenshot(folders: Iterable[Path], *, attempt_at: dt.datetime) -> Path:
     """The newest image file in ``folders``; refused when older than 15 minutes before the
     attempt (when ``--at`` puts the attempt earlier, an older screenshot is accepted)."""
-    from rdvlog.evidence import detect_media_type
-
     searched = [folder for folder in folders if folder.is_dir()]
     found = sorted((item for folder in searched for item in _images(folder)), reverse=True)
     for mtime, path in found:

@@ -15,6 +15,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 from docx.text.paragraph import Paragraph as DocxParagraph
+from PIL import Image
 
 from rdvlog.render.document import (
     BarChart,
@@ -149,7 +150,6 @@ def _table(docx: DocxDocument, block: Table) -> None:
 
 
 def _figure(docx: DocxDocument, block: Figure) -> None:
-    from PIL import Image  # reportlab's dependency, already there; python-docx needs sizes
 
     data = block.data
     with Image.open(io.BytesIO(data)) as image:

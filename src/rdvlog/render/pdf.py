@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 from xml.sax.saxutils import escape
 
+from PIL import Image
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -148,7 +149,6 @@ def _embeddable(figure: Figure) -> bytes:
     """PNG and JPEG as given (JPEG stays DCT, PNG lossless); GIF, WEBP converted to PNG."""
     if figure.media_type in ("image/png", "image/jpeg"):
         return figure.data
-    from PIL import Image  # reportlab's own dependency
 
     with Image.open(io.BytesIO(figure.data)) as image:
         out = io.BytesIO()
