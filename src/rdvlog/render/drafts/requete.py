@@ -16,8 +16,11 @@ REQUETE_KEEP = 20
 
 def _applicant(facts: CaseFacts, lang: Lang, form: str = "le") -> str:
     """« le requérant » / « la requérante », or after « à » (``au``) or « de » (``du``)."""
-    gender = "f" if facts.civility == "Mme" else "m"
-    return t(lang, f"applicant.{form}.{gender}")
+    return t(lang, f"applicant.{form}.{_gender(facts)}")
+
+
+def _gender(facts: CaseFacts) -> str:
+    return "f" if facts.civility == "Mme" else "m"
 
 
 def _tribunal(facts: CaseFacts, lang: Lang) -> Inline:
@@ -44,7 +47,7 @@ def _parties(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
     prefet = shared.prefet(facts, lang)
     defendant = (shared.capitalized(prefet) if isinstance(prefet, str) else prefet,)
     return (
-        Heading(t(lang, "requete.applicant_heading"), level=2),
+        Heading(t(lang, f"requete.applicant_heading.{_gender(facts)}"), level=2),
         Paragraph(identity),
         Heading(t(lang, "requete.defendant_heading"), level=2),
         Paragraph(runs(lang, "requete.defendant", prefet=defendant)),
