@@ -176,7 +176,7 @@ def test_the_requete_of_a_thin_log_leaves_tribunal_urgency_and_pieces_to_complet
     assert any("rdvlog dossier" in blank for blank in blanks)
     text = text_of(document)
     assert "il appartient au demandeur de justifier de circonstances particulières" in text
-    assert THIN_HEAD not in text  # the requête does not carry the fingerprint; the pièces do
+    assert THIN_HEAD in text  # the fingerprint at the date of the draft, as in the letter
 
 
 def test_a_woman_applicant_reads_in_the_feminine() -> None:

@@ -247,6 +247,16 @@ DRAFT_LABELS: dict[str, tuple[str, str]] = {
         "J'atteste également avoir adressé à la préfecture les démarches écrites suivantes :",
         "I also declare that I sent the following written steps to the préfecture:",
     ),
+    "attestation.total": (
+        "Soit {n} tentatives, sur {spread}.",
+        "That is {n} attempts, on {spread}.",
+    ),
+    "attestation.journal": (
+        "Ces tentatives sont consignées dans le journal que je tiens au moyen du logiciel "
+        "rdvlog ; au {day}, l'empreinte numérique (SHA-256) de ce journal était la suivante :",
+        "These attempts are recorded in the journal I keep with the rdvlog software; on {day}, "
+        "the journal's digital fingerprint (SHA-256) was:",
+    ),
     "attestation.for_court": (
         "La présente attestation est établie pour servir en justice.",
         "This statement is made for use in court.",

@@ -31,6 +31,14 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
     "requete.defendant_heading": ("Défendeur", "Defendant"),
     "requete.defendant": ("{prefet}.", "{prefet}."),
     "requete.facts": ("I. Faits", "I. Facts"),
+    "requete.journal": (
+        "{Applicant} consigne ses démarches dans un journal tenu au moyen du logiciel rdvlog, "
+        "dont chaque entrée est liée à la précédente par son empreinte numérique. Au {day}, "
+        "l'empreinte (SHA-256) de ce journal était la suivante :",
+        "{Applicant} records the steps in a journal kept with the rdvlog software, each entry "
+        "of which is linked to the previous one by its digital fingerprint. On {day}, the "
+        "journal's fingerprint (SHA-256) was:",
+    ),
     "requete.steps": (
         "Les démarches consignées dans le journal sont les suivantes, dans l'ordre chronologique :",
         "The steps recorded in the journal are the following, in chronological order:",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib.util
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -108,9 +107,12 @@ def dossier_pieces(
     in a placeholder, for the list of ``rdvlog dossier``. ``report`` is the journal already
     read (to read it once); without it, the journal is read here.
     """
-    if importlib.util.find_spec("rdvlog.pieces") is None:
+    try:
+        import rdvlog.pieces as numbering  # type: ignore[import-not-found, unused-ignore]
+    except ModuleNotFoundError as exc:
+        if exc.name != "rdvlog.pieces":
+            raise  # a missing dependency of the module is a bug, not an absent module
         return ()
-    import rdvlog.pieces as numbering  # type: ignore[import-not-found, unused-ignore]
 
     report = report or build_report(session, ReportRequest())
     numbered = numbering.number_pieces(report, first=first_exhibit, group_weeks=group_weeks)

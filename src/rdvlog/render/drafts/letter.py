@@ -106,14 +106,9 @@ def _written(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
 
 
 def _journal(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
-    fingerprint = (
-        Text(facts.head_hash, mono=True, bold=True)
-        if facts.head_hash
-        else blank(lang, "letter.no_hash")
-    )
     return (
         Paragraph((t(lang, "letter.journal"),)),
-        Paragraph((fingerprint,), align="center"),
+        shared.fingerprint(facts, lang),
         Paragraph((t(lang, "letter.journal_why"),)),
     )
 

@@ -58,6 +58,17 @@ def _facts(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Heading(t(lang, "requete.facts"), level=1),
         Paragraph(prose.synthese(facts, lang, as_of="draft")),
+        Paragraph(
+            (
+                t(
+                    lang,
+                    "requete.journal",
+                    Applicant=shared.capitalized(_applicant(facts, lang)),
+                    day=prose.long_date(lang, facts.today),
+                ),
+            )
+        ),
+        shared.fingerprint(facts, lang),
     ]
     if facts.attempts or facts.written:
         blocks.append(Paragraph((t(lang, "requete.steps"),)))

@@ -99,6 +99,16 @@ def prefet(facts: CaseFacts, lang: Lang, key: str = "prefet.default") -> Inline:
     return text.replace("préfet", "sous-préfet") if kind == "sous_prefet" else text
 
 
+def fingerprint(facts: CaseFacts, lang: Lang) -> Paragraph:
+    """The journal's head hash in full, on a line of its own, or a placeholder."""
+    run = (
+        Text(facts.head_hash, mono=True, bold=True)
+        if facts.head_hash
+        else blank(lang, "letter.no_hash")
+    )
+    return Paragraph((run,), align="center")
+
+
 def made_at(lang: Lang) -> Paragraph:
     line = runs(lang, "made_at", city=blank(lang, "city"), date=blank(lang, "date"))
     return Paragraph(line, align="right")
