@@ -40,6 +40,23 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "archive écrite dans {target} : {n} pièces",
         "bundle written to {target}: {n} exhibits",
     ),
+    "cli.draft_written": ("projet écrit dans {target}", "draft written to {target}"),
+    "cli.draft_letter_hint": (
+        "envoyez-le en recommandé avec avis de réception, puis consignez l'envoi : rdvlog attempt "
+        "add -c letter --outcome sent --reference NUMÉRO_DU_RECOMMANDÉ",
+        "send it by registered letter with acknowledgement of receipt (LRAR), then record it: "
+        "rdvlog attempt add -c letter --outcome sent --reference REGISTERED_LETTER_NUMBER",
+    ),
+    "cli.draft_text_hint": (
+        "collez-le dans le formulaire de contact ou un courriel (2 000 caractères au plus), puis "
+        "consignez l'envoi : rdvlog attempt add -c contact-form --outcome sent (ou -c email)",
+        "paste it in the contact form or an email (2,000 characters at most), then record it: "
+        "rdvlog attempt add -c contact-form --outcome sent (or -c email)",
+    ),
+    "cli.draft_not_verified": (
+        "le journal ne se vérifie pas ({problem}) ; le projet le dit en tête",
+        "the journal does not verify ({problem}); the draft says so first",
+    ),
     "cli.bundle_progress": ("copie des pièces", "copying exhibits"),
     "cli.not_verified": (
         "le journal ne se vérifie pas ({problem}) ; le rapport le dit",

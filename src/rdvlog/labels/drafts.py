@@ -34,6 +34,14 @@ DRAFT_LABELS: dict[str, tuple[str, str]] = {
         "Working translation, for reading only: the préfecture and the tribunal need the French "
         "version (run the same command with --lang fr).",
     ),
+    "draft.broken": (
+        "ATTENTION : la vérification d'intégrité du journal a échoué ({problem}). Ce projet est "
+        "établi à partir d'un journal dont l'intégrité n'est pas établie : lancez « rdvlog "
+        "verify » et réglez ce problème avant tout envoi.",
+        "WARNING: the journal failed its integrity check ({problem}). This draft was produced "
+        "from a journal whose integrity is not established: run “rdvlog verify” and settle the "
+        "problem before sending anything.",
+    ),
     "draft.lacks": (
         "Ce que le journal ne montre pas encore :",
         "What the journal does not show yet:",
@@ -73,6 +81,7 @@ DRAFT_LABELS: dict[str, tuple[str, str]] = {
         "… {n} more attempts, from {start} to {end} (details in the record) …",
     ),
     "step.sent": ("{kind}, envoi", "{kind}, sent"),
+    "step.sent_only": ("Envoi", "Sent"),
     "step.reference": ("réf. {reference}", "ref. {reference}"),
     "step.delivered": ("avis de réception du {day}", "delivery receipt of {day}"),
     "step.answered": ("réponse du {day}", "reply of {day}"),
@@ -143,10 +152,10 @@ DRAFT_LABELS: dict[str, tuple[str, str]] = {
     "letter.notice": (
         "La présente lettre vaut mise en demeure. À défaut de rendez-vous dans ce délai, je me "
         "réserve la possibilité de saisir le juge des référés du tribunal administratif sur le "
-        "fondement de l'article L. 521-3 du code de justice administrative.",
+        "fondement de l'article L.\u00a0521-3 du code de justice administrative.",
         "This letter is a formal notice. Failing an appointment within that time, I reserve the "
         "right to apply to the interim-relief judge of the administrative tribunal under article "
-        "L. 521-3 of the code de justice administrative.",
+        "L.\u00a0521-3 of the code de justice administrative.",
     ),
     "letter.journal": (
         "Je tiens un journal de mes tentatives au moyen du logiciel rdvlog. À la date de la "
@@ -237,6 +246,16 @@ DRAFT_LABELS: dict[str, tuple[str, str]] = {
     "attestation.written": (
         "J'atteste également avoir adressé à la préfecture les démarches écrites suivantes :",
         "I also declare that I sent the following written steps to the préfecture:",
+    ),
+    "attestation.total": (
+        "Soit {n} tentatives, sur {spread}.",
+        "That is {n} attempts, on {spread}.",
+    ),
+    "attestation.journal": (
+        "Ces tentatives sont consignées dans le journal que je tiens au moyen du logiciel "
+        "rdvlog ; au {day}, l'empreinte numérique (SHA-256) de ce journal était la suivante :",
+        "These attempts are recorded in the journal I keep with the rdvlog software; on {day}, "
+        "the journal's digital fingerprint (SHA-256) was:",
     ),
     "attestation.for_court": (
         "La présente attestation est établie pour servir en justice.",

@@ -9,18 +9,19 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
         "APPLICATION FOR INTERIM RELIEF (RÉFÉRÉ MESURES UTILES)",
     ),
     "requete.article": (
-        "(article L. 521-3 du code de justice administrative)",
-        "(article L. 521-3 of the code de justice administrative)",
+        "(article L.\u00a0521-3 du code de justice administrative)",
+        "(article L.\u00a0521-3 of the code de justice administrative)",
     ),
     "requete.to": (
-        "À Mesdames et Messieurs les juges des référés du {tribunal}",
-        "To the interim-relief judges of the {tribunal}",
+        "À Madame ou Monsieur le juge des référés du {tribunal}",
+        "To the interim-relief judge of the {tribunal}",
     ),
     "requete.tribunal_unknown": (
-        "tribunal administratif territorialement compétent (art. R. 221-3 CJA)",
-        "administrative tribunal with territorial jurisdiction (art. R. 221-3 CJA)",
+        "tribunal administratif territorialement compétent (art. R.\u00a0221-3 CJA)",
+        "administrative tribunal with territorial jurisdiction (art. R.\u00a0221-3 CJA)",
     ),
-    "requete.applicant_heading": ("Requérant", "Applicant"),
+    "requete.applicant_heading.m": ("Requérant", "Applicant"),
+    "requete.applicant_heading.f": ("Requérante", "Applicant"),
     "requete.applicant": (
         "{name}, né{e} le {birth_date} à {birth_place}, de nationalité {nationality}, demeurant "
         "{address}, numéro étranger : {number}.",
@@ -30,6 +31,14 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
     "requete.defendant_heading": ("Défendeur", "Defendant"),
     "requete.defendant": ("{prefet}.", "{prefet}."),
     "requete.facts": ("I. Faits", "I. Facts"),
+    "requete.journal": (
+        "{Applicant} consigne ses démarches dans un journal tenu au moyen du logiciel rdvlog, "
+        "dont chaque entrée est liée à la précédente par son empreinte numérique. Au {day}, "
+        "l'empreinte (SHA-256) de ce journal était la suivante :",
+        "{Applicant} records the steps in a journal kept with the rdvlog software, each entry "
+        "of which is linked to the previous one by its digital fingerprint. On {day}, the "
+        "journal's fingerprint (SHA-256) was:",
+    ),
     "requete.steps": (
         "Les démarches consignées dans le journal sont les suivantes, dans l'ordre chronologique :",
         "The steps recorded in the journal are the following, in chronological order:",
@@ -40,32 +49,34 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
         "A. Jurisdiction and admissibility",
     ),
     "requete.a.text": (
-        "Aux termes de l'article L. 521-3 du code de justice administrative : « En cas d'urgence "
+        "Aux termes de l'article L.\u00a0521-3 du code de justice administrative : « En cas "
+        "d'urgence "
         "et sur simple requête qui sera recevable même en l'absence de décision administrative "
         "préalable, le juge des référés peut ordonner toutes autres mesures utiles sans faire "
         "obstacle à l'exécution d'aucune décision administrative. » La présente requête, qui "
         "tend à ce qu'il soit enjoint au préfet de fixer un rendez-vous, relève du juge des "
         "référés du tribunal administratif dans le ressort duquel se trouve la préfecture "
-        "(articles R. 221-3 et R. 312-1 du même code).",
-        "Under article L. 521-3 of the code de justice administrative: “In case of urgency and "
+        "(articles R.\u00a0221-3 et R.\u00a0312-1 du même code).",
+        "Under article L.\u00a0521-3 of the code de justice administrative: “In case of urgency "
+        "and "
         "on a mere application, admissible even without a prior administrative decision, the "
         "interim-relief judge may order any other useful measure without hindering the "
         "execution of any administrative decision.” This application, which asks that the "
         "préfet be ordered to give an appointment, falls to the interim-relief judge of the "
-        "administrative tribunal within whose area the préfecture lies (articles R. 221-3 and "
-        "R. 312-1 of the same code).",
+        "administrative tribunal within whose area the préfecture lies (articles R.\u00a0221-3 and "
+        "R.\u00a0312-1 of the same code).",
     ),
     "requete.b": ("B. Sur l'urgence", "B. Urgency"),
     "requete.b.renewal": (
         "{Applicant} sollicite le renouvellement de son titre de séjour. Dans le cas d'une "
         "demande de renouvellement, l'urgence est en principe présumée (CE, 9 juin 2022, "
-        "n° 453391).",
+        "n°\u00a0453391).",
         "{Applicant} is applying for the renewal of a residence permit. For a renewal, urgency "
         "is in principle presumed (CE, 9 June 2022, no. 453391).",
     ),
     "requete.b.other": (
         "Hors le cas d'un renouvellement, il appartient au demandeur de justifier de "
-        "circonstances particulières caractérisant l'urgence (CE, 9 juin 2022, n° 453391).",
+        "circonstances particulières caractérisant l'urgence (CE, 9 juin 2022, n°\u00a0453391).",
         "Outside a renewal, the applicant must show particular circumstances amounting to "
         "urgency (CE, 9 June 2022, no. 453391).",
     ),
@@ -85,7 +96,8 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
     "requete.c.rule": (
         "Il appartient au demandeur d'établir qu'il n'a pu obtenir de rendez-vous malgré "
         "plusieurs tentatives n'ayant pas été effectuées la même semaine (CE, 10 juin 2020, "
-        "n° 435594) ; des captures d'écran peuvent en justifier (CE, 21 avril 2021, n° 448178).",
+        "n°\u00a0435594) ; des captures d'écran peuvent en justifier (CE, 21 avril 2021, "
+        "n°\u00a0448178).",
         "The applicant must establish that no appointment could be obtained despite several "
         "attempts not made in the same week (CE, 10 June 2020, no. 435594); screenshots may show "
         "this (CE, 21 April 2021, no. 448178).",
@@ -138,12 +150,15 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
     ),
     "requete.conclusions": ("III. Conclusions", "III. Relief sought"),
     "requete.therefore": (
-        "PAR CES MOTIFS, {applicant} demande au juge des référés :",
-        "ON THESE GROUNDS, {applicant} asks the interim-relief judge:",
+        "PAR CES MOTIFS, et tous autres à produire, déduire ou suppléer, au besoin d'office, "
+        "{applicant} demande au juge des référés :",
+        "ON THESE GROUNDS, and any others to be produced, inferred or supplied, if need be of "
+        "the judge's own motion, {applicant} asks the interim-relief judge:",
     ),
     "requete.order": (
         "d'enjoindre au {prefet_short} de lui fixer un rendez-vous pour le dépôt de sa demande "
-        "dans un délai de {delay} à compter de la notification de l'ordonnance{penalty} ;",
+        "dans un délai de {delay} à compter de la notification de l'ordonnance à intervenir"
+        "{penalty} ;",
         "to order the {prefet_short} to give an appointment to file the application within "
         "{delay} of notification of the order{penalty};",
     ),
@@ -155,8 +170,9 @@ REQUETE_LABELS: dict[str, tuple[str, str]] = {
     "requete.amount": ("montant", "amount"),
     "requete.costs": (
         "le cas échéant : de mettre à la charge de l'État la somme de … euros au titre de "
-        "l'article L. 761-1 du code de justice administrative",
-        "if applicable: to order the State to pay … euros under article L. 761-1 of the code de "
+        "l'article L.\u00a0761-1 du code de justice administrative",
+        "if applicable: to order the State to pay … euros under article L.\u00a0761-1 of the "
+        "code de "
         "justice administrative",
     ),
     "requete.pieces": ("Bordereau des pièces", "List of exhibits"),

@@ -7,6 +7,7 @@ from rdvlog.models import Lang
 from rdvlog.render.document import Block, Bullets, Document, Paragraph, Runs, Text
 from rdvlog.render.drafts import shared
 from rdvlog.render.drafts.labels import blank, runs, t
+from rdvlog.render.prose import long_date, spread
 
 
 def _procedure(facts: CaseFacts, lang: Lang) -> Runs:
@@ -45,12 +46,19 @@ def attestation(facts: CaseFacts, lang: Lang = "fr") -> Document:
     ]
     if facts.attempts:
         blocks.append(shared.attempts_table(facts, lang, shots=False))
+        if facts.booking_attempts > 1:
+            total = t(
+                lang, "attestation.total", n=facts.booking_attempts, spread=spread(facts, lang)
+            )
+            blocks.append(Paragraph((total,)))
     else:
         blocks.append(Paragraph((blank(lang, "letter.attempts_none"),)))
     if facts.written:
         blocks.append(Paragraph((t(lang, "attestation.written"),)))
         blocks.append(Bullets(tuple((shared.step_cell(step, lang),) for step in facts.written)))
     blocks += [
+        Paragraph((t(lang, "attestation.journal", day=long_date(lang, facts.today)),)),
+        shared.fingerprint(facts, lang),
         Paragraph((t(lang, "attestation.for_court"),)),
         Paragraph((t(lang, "attestation.penal", e=e),)),
         *shared.signature(facts, lang),

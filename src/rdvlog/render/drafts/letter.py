@@ -106,14 +106,9 @@ def _written(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
 
 
 def _journal(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
-    fingerprint = (
-        Text(facts.head_hash, mono=True, bold=True)
-        if facts.head_hash
-        else blank(lang, "letter.no_hash")
-    )
     return (
         Paragraph((t(lang, "letter.journal"),)),
-        Paragraph((fingerprint,), align="center"),
+        shared.fingerprint(facts, lang),
         Paragraph((t(lang, "letter.journal_why"),)),
     )
 
@@ -162,9 +157,10 @@ def _clip(text: str) -> str:
     return text if len(text) <= _FIELD_LIMIT else text[: _FIELD_LIMIT - 1] + "…"
 
 
-def letter_text(facts: CaseFacts, lang: Lang = "fr") -> str:
+def letter_text(facts: CaseFacts, lang: Lang = "fr", *, problem: str | None = None) -> str:
     """The letter in short, for a contact form or an email: at most CONTACT_FORM_LIMIT
-    characters, the journal's fingerprint in full."""
+    characters, the journal's fingerprint in full. ``problem`` (the journal's first break)
+    puts the broken-chain warning first, within the limit."""
     name = (
         _clip(facts.applicant) if facts.applicant else t(lang, "blank", what=t(lang, "who.unknown"))
     )
@@ -212,8 +208,10 @@ def letter_text(facts: CaseFacts, lang: Lang = "fr") -> str:
     ]
     # The optional sentences go first when the limit is near: the request and the fingerprint
     # must stay.
+    warning = [shared.broken_chain(lang, problem)] if problem is not None else []
     while True:
-        text = "\n\n".join(part for part in (*essential, *optional, *closing) if part) + "\n"
+        parts = (*warning, *essential, *optional, *closing)
+        text = "\n\n".join(part for part in parts if part) + "\n"
         if len(text) <= CONTACT_FORM_LIMIT or not optional:
             return text
         optional.pop()

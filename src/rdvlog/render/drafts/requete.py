@@ -16,8 +16,11 @@ REQUETE_KEEP = 20
 
 def _applicant(facts: CaseFacts, lang: Lang, form: str = "le") -> str:
     """« le requérant » / « la requérante », or after « à » (``au``) or « de » (``du``)."""
-    gender = "f" if facts.civility == "Mme" else "m"
-    return t(lang, f"applicant.{form}.{gender}")
+    return t(lang, f"applicant.{form}.{_gender(facts)}")
+
+
+def _gender(facts: CaseFacts) -> str:
+    return "f" if facts.civility == "Mme" else "m"
 
 
 def _tribunal(facts: CaseFacts, lang: Lang) -> Inline:
@@ -44,7 +47,7 @@ def _parties(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
     prefet = shared.prefet(facts, lang)
     defendant = (shared.capitalized(prefet) if isinstance(prefet, str) else prefet,)
     return (
-        Heading(t(lang, "requete.applicant_heading"), level=2),
+        Heading(t(lang, f"requete.applicant_heading.{_gender(facts)}"), level=2),
         Paragraph(identity),
         Heading(t(lang, "requete.defendant_heading"), level=2),
         Paragraph(runs(lang, "requete.defendant", prefet=defendant)),
@@ -55,6 +58,17 @@ def _facts(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
     blocks: list[Block] = [
         Heading(t(lang, "requete.facts"), level=1),
         Paragraph(prose.synthese(facts, lang, as_of="draft")),
+        Paragraph(
+            (
+                t(
+                    lang,
+                    "requete.journal",
+                    Applicant=shared.capitalized(_applicant(facts, lang)),
+                    day=prose.long_date(lang, facts.today),
+                ),
+            )
+        ),
+        shared.fingerprint(facts, lang),
     ]
     if facts.attempts or facts.written:
         blocks.append(Paragraph((t(lang, "requete.steps"),)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
@@ -39,6 +40,17 @@ def opening(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
         blocks.append(Paragraph((t(lang, "draft.lacks"),), style="warning"))
         blocks.append(Bullets(tuple((text,) for text in lacks)))
     return tuple(blocks)
+
+
+def broken_chain(lang: Lang, problem: str) -> str:
+    """The warning a draft opens with when the journal does not verify, like the report."""
+    return t(lang, "draft.broken", problem=problem.rstrip(". "))
+
+
+def with_broken_chain(document: Document, lang: Lang, problem: str) -> Document:
+    """``document`` with the broken-chain warning as its very first lines."""
+    warning = Paragraph((Text(broken_chain(lang, problem), bold=True),), style="warning")
+    return dataclasses.replace(document, blocks=(warning, *document.blocks))
 
 
 def feminine(facts: CaseFacts) -> str:
@@ -87,6 +99,16 @@ def prefet(facts: CaseFacts, lang: Lang, key: str = "prefet.default") -> Inline:
     return text.replace("préfet", "sous-préfet") if kind == "sous_prefet" else text
 
 
+def fingerprint(facts: CaseFacts, lang: Lang) -> Paragraph:
+    """The journal's head hash in full, on a line of its own, or a placeholder."""
+    run = (
+        Text(facts.head_hash, mono=True, bold=True)
+        if facts.head_hash
+        else blank(lang, "letter.no_hash")
+    )
+    return Paragraph((run,), align="center")
+
+
 def made_at(lang: Lang) -> Paragraph:
     line = runs(lang, "made_at", city=blank(lang, "city"), date=blank(lang, "date"))
     return Paragraph(line, align="right")
@@ -98,6 +120,11 @@ def signature(facts: CaseFacts, lang: Lang) -> tuple[Block, ...]:
         Paragraph((name(facts, lang),), align="right", style="signature"),
         Paragraph((t(lang, "signature"),), align="right", style="signature"),
     )
+
+
+#: Relative column widths: the number and the time are short, the outcome is long.
+_ATTEMPT_WIDTHS = (0.6, 1.5, 0.8, 2.0, 2.0)
+_STEP_WIDTHS = (0.6, 1.5, 0.8, 1.9, 3.2)
 
 
 def usual_message(facts: CaseFacts) -> str | None:
@@ -137,14 +164,25 @@ def attempts_table(
             start=i18n.plain_date(lang, skipped[0].at.date()),
             end=i18n.plain_date(lang, skipped[-1].at.date()),
         )
-        gap = ((Text(note, italic=True),), *(((),) * (len(header) - 1)))
-        rows = [*rows[:keep], gap, *rows[-keep:]]
-    return Table(header=header, rows=tuple(rows))
+        rows = [*rows[:keep], _gap(note, len(header), at=4), *rows[-keep:]]
+    widths = _ATTEMPT_WIDTHS + ((0.9,) if shots else ())
+    return Table(header=header, rows=tuple(rows), widths=widths)
 
 
-def step_cell(step: WrittenStep, lang: Lang) -> str:
-    """« Courriel, envoi — réf. … — aucune réponse consignée »."""
-    parts = [t(lang, "step.sent", kind=i18n.channel(lang, step.channel))]
+def _gap(note: str, columns: int, *, at: int) -> tuple[Runs, ...]:
+    """The row standing for the rows left out: « … » first, the note in the wide column
+    ``at`` (a table has no cell spanning columns)."""
+    cells: list[Runs] = [()] * columns
+    cells[0] = ("…",)
+    cells[at] = (Text(note, italic=True),)
+    return tuple(cells)
+
+
+def step_cell(step: WrittenStep, lang: Lang, *, kind: bool = True) -> str:
+    """« Courriel, envoi — réf. … — aucune réponse consignée »; without ``kind`` (a table
+    whose column already names it): « Envoi — réf. … »."""
+    first = t(lang, "step.sent", kind=i18n.channel(lang, step.channel))
+    parts = [first if kind else t(lang, "step.sent_only")]
     if step.reference:
         parts.append(t(lang, "step.reference", reference=step.reference))
     if step.delivered:
@@ -168,7 +206,7 @@ def steps_table(facts: CaseFacts, lang: Lang, *, keep: int) -> Table:
             (i18n.date(lang, step.at.date()),),
             (i18n.time(step.at),),
             (Text(i18n.channel(lang, step.channel), bold=True),),
-            (step_cell(step, lang),),
+            (step_cell(step, lang, kind=False),),
         )
         dated.append((step.at, step.number, cells))
     dated.sort(key=lambda item: (item[0], item[1]))
@@ -183,9 +221,8 @@ def steps_table(facts: CaseFacts, lang: Lang, *, keep: int) -> Table:
             start=i18n.plain_date(lang, first),
             end=i18n.plain_date(lang, last),
         )
-        gap: tuple[Runs, ...] = ((Text(note, italic=True),), (), (), (), ())
-        rows = [*rows[:keep], gap, *rows[-keep:]]
-    return Table(header=header, rows=tuple(rows))
+        rows = [*rows[:keep], _gap(note, len(header), at=4), *rows[-keep:]]
+    return Table(header=header, rows=tuple(rows), widths=_STEP_WIDTHS)
 
 
 def capitalized(text: str) -> str:
