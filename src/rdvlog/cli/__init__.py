@@ -12,6 +12,7 @@ COMMAND_MODULES = {
     "attempt": "attempt",
     "bundle": "bundle",
     "case": "case",
+    "dossier": "dossier",
     "path": "storage",
     "prefectures": "prefectures",
     "repair": "storage",
