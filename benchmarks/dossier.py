@@ -105,10 +105,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--attempts", type=int, default=1000)
     parser.add_argument("--screenshots", type=int, default=300)
+    parser.add_argument(
+        "--keep-store", action="store_true", help="Reuse the store of the last run as it is."
+    )
     options = parser.parse_args(argv)
     store = WORK / "dossier-store"
     started = time.perf_counter()
-    build_store(store, options.attempts, options.screenshots)
+    if not (options.keep_store and (store / "journal.jsonl").exists()):
+        build_store(store, options.attempts, options.screenshots)
     built = time.perf_counter() - started
     evidence = sum(p.stat().st_size for p in (store / "evidence").rglob("*.png"))
     print(
