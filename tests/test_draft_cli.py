@@ -136,7 +136,8 @@ def test_each_draft_of_a_thin_journal_says_what_it_lacks_and_leaves_blanks(
     if kind == "requete":
         assert "tribunal administratif de Montreuil" in text
         assert "3 tentatives de prise de rendez-vous" in text
-        assert "[À COMPLÉTER : exécuter « rdvlog dossier »" in text
+        # The pièces as `rdvlog dossier` numbers them: the relevé itself is pièce 1.
+        assert "Relevé des tentatives de prise de rendez-vous" in text
 
 
 def test_placeholders_are_highlighted_yellow_in_docx(

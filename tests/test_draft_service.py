@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import sys
-import types
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
 from docx import Document as read_docx
 
 from rdvlog.models import Case
+from rdvlog.pieces import number_pieces
 from rdvlog.service.drafts import (
     DraftRequest,
     build_facts,
@@ -19,6 +16,7 @@ from rdvlog.service.drafts import (
     read_draft,
     write_draft,
 )
+from rdvlog.service.report import ReportRequest, build_report
 from rdvlog.service.session import Session
 from test_draft_cli import fill, flat
 from test_facts import CASE, PIECES, THIN_CASE, entry, journal, realistic_records, thin_records
@@ -82,47 +80,18 @@ def test_the_requete_lists_the_pieces_it_is_given(
     assert "rdvlog dossier" not in text.split("Bordereau des pièces")[-1]
 
 
-def test_without_the_dossier_numbering_there_are_no_pieces(store: Path, clock: Clock) -> None:
-    if (
-        "rdvlog.pieces" in sys.modules
-        or Path(__file__).parent.parent.joinpath("src/rdvlog/pieces.py").exists()
-    ):
-        pytest.skip("rdvlog.pieces is present")
-    assert dossier_pieces(session(store, clock), first_exhibit=1, group_weeks=False) == ()
-
-
-@dataclass(frozen=True)
-class FakePiece:
-    number: int
-    label: str
-
-
-def test_with_the_dossier_numbering_the_requete_lists_its_pieces(
-    store: Path, tmp_path: Path, clock: Clock, monkeypatch: pytest.MonkeyPatch
+def test_the_requete_lists_the_pieces_as_the_dossier_numbers_them(
+    store: Path, tmp_path: Path, clock: Clock
 ) -> None:
-    """The seam's contract: number_pieces(report, first=, group_weeks=) → pieces with
-    ``number`` and ``label``, over the whole journal's report."""
     fill(store, tmp_path, CASE, realistic_records(), clock)
-    calls: list[tuple[int, bool, int]] = []
-
-    def number_pieces(report: object, *, first: int, group_weeks: bool) -> list[FakePiece]:
-        calls.append((first, group_weeks, len(report.records)))  # type: ignore[attr-defined]
-        return [FakePiece(first, "Relevé des tentatives"), FakePiece(first + 1, "Captures")]
-
-    module = types.ModuleType("rdvlog.pieces")
-    module.number_pieces = number_pieces  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "rdvlog.pieces", module)
-
     s = session(store, clock)
-    assert dossier_pieces(s, first_exhibit=3, group_weeks=True) == (
-        (3, "Relevé des tentatives"),
-        (4, "Captures"),
+    report = build_report(s, ReportRequest())
+    expected = tuple(
+        (piece.number, piece.label) for piece in number_pieces(report, first=3, group_weeks=True)
     )
-    request = DraftRequest("requete", first_exhibit=5, group_weeks=False)
-    facts = build_facts(s, request)
-    assert facts.pieces == ((5, "Relevé des tentatives"), (6, "Captures"))
-    assert calls[-1] == (5, False, 32)  # every attempt of the journal, voided one included
+    assert dossier_pieces(s, first_exhibit=3, group_weeks=True) == expected
+    assert expected[0][0] == 3 and expected[0][1].startswith("Relevé des tentatives")
+    facts = build_facts(s, DraftRequest("requete", first_exhibit=5, group_weeks=True))
+    assert [n for n, _ in facts.pieces] == list(range(5, 5 + len(expected)))
     # The letter and the attestation list no pièces.
-    calls.clear()
     assert build_facts(s, DraftRequest("letter")).pieces == ()
-    assert calls == []

@@ -13,13 +13,18 @@ from rdvlog import disk
 from rdvlog.errors import UsageError, os_failure
 
 
-def check_target(target: Path, *, store: Path, force: bool = True) -> Path:
+def check_target(target: Path, *, store: Path, force: bool = True, directory: bool = False) -> Path:
     """Refuse an output path inside the store (the journal's own files), a directory, or —
-    without ``force`` — an existing file."""
+    without ``force`` — an existing file. With ``directory``, the output is a folder: only
+    the store and the parent folder are checked here, the caller decides about the rest."""
     resolved = target.expanduser().resolve()
     root = store.expanduser().resolve()
     if resolved == root or root in resolved.parents:
         raise UsageError(f"{target} is inside the rdvlog store; write the output elsewhere")
+    if directory:
+        if not resolved.parent.is_dir():
+            raise UsageError(f"the folder {resolved.parent} does not exist")
+        return resolved
     if resolved.is_dir():
         raise UsageError(f"{target} is a directory; give a file name")
     if not force and resolved.exists():

@@ -7,10 +7,14 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
 from rdvlog.stats import Summary, chronological, summarize, utc_key
+
+if TYPE_CHECKING:
+    from rdvlog.pieces import Piece
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,10 @@ class ReportInput:
     documents: tuple[DocumentRecord, ...] = ()
     #: Attempt numbers by journal number, for the whole journal (``History.numbers``).
     numbers: Mapping[int, int] = field(default_factory=dict)
+    #: The report's own pièce number; the numbers before it are left to the lawyer.
+    first_piece: int = 1
+    #: The screenshots of one calendar week as one pièce (``dossier --group-weeks``).
+    group_weeks: bool = False
 
     def __post_init__(self) -> None:
         if self.generated_at.utcoffset() is None:
@@ -153,6 +161,13 @@ class ReportInput:
         for exhibit in self.exhibits:
             numbers.setdefault(exhibit.seq, []).append(exhibit.number)
         return {seq: tuple(found) for seq, found in numbers.items()}
+
+    @cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The numbered pièces: this report, the case documents, the attempts' files."""
+        from rdvlog.pieces import number_pieces
+
+        return number_pieces(self, first=self.first_piece, group_weeks=self.group_weeks)
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """``moment`` in the report's zone."""

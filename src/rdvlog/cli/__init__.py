@@ -13,6 +13,7 @@ COMMAND_MODULES = {
     "bundle": "bundle",
     "case": "case",
     "draft": "draft",
+    "dossier": "dossier",
     "path": "storage",
     "prefectures": "prefectures",
     "repair": "storage",

@@ -1,16 +1,18 @@
 """``rdvlog case set|show``: the case profile, kept in the journal so every change is on record."""
 
+from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import typer
 
-from rdvlog.cli.context import message, message_lang, print_json, session
+from rdvlog.cli.context import message, message_lang, print_json, say, session
 from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import app
+from rdvlog.labels import count, t
 from rdvlog.models import Case
-from rdvlog.render.profile import profile_lines
-from rdvlog.service.case import set_case
+from rdvlog.render.profile import document_lines, profile_lines
+from rdvlog.service.case import attach_document, attached_documents, set_case
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
@@ -79,15 +81,65 @@ def set_(
         message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(sorted(changes)))
 
 
+@case_app.command("attach")
+def attach(
+    ctx: typer.Context,
+    files: Annotated[
+        list[Path],
+        typer.Argument(help="The document's file; several images for its pages (recto, verso)."),
+    ],
+    label: Annotated[
+        str,
+        typer.Option(
+            "--label", help='What it is, as the bordereau names it: "Titre de séjour expirant…".'
+        ),
+    ],
+    as_json: JsonOption = False,
+) -> None:
+    """Attach a document of the case (titre de séjour, passport, récépissé, job offer…);
+    it comes first among the dossier's pièces."""
+    entry = attach_document(session(ctx).journal(), label, files)
+    if as_json:
+        print_json(entry.model_dump(mode="json"))
+        return
+    language = message_lang(ctx)
+    n = len(entry.data.get("evidence", []))
+    say(
+        t(
+            language,
+            "cli.document_attached",
+            entry=entry.seq,
+            label=entry.data["label"],
+            files=count(language, "cli.files", n),
+        )
+    )
+
+
 @case_app.command("show")
 def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Show the case profile."""
-    case = session(ctx).journal().latest_case() or Case()
+    """Show the case profile and the documents attached to the case."""
+    s = session(ctx)
+    journal = s.journal()
+    case = journal.latest_case() or Case()
+    documents = attached_documents(journal) if journal.exists() else ()
     if as_json:
-        print_json(case.model_dump(mode="json"))
+        shown = case.model_dump(mode="json")
+        if documents:  # the key appears with the first document: the profile's shape is kept
+            shown["documents"] = [
+                {
+                    "number": d.number,
+                    "entry": d.seq,
+                    "label": d.label,
+                    "files": list(d.files),
+                    "attached_at": d.attached.isoformat(timespec="seconds"),
+                }
+                for d in documents
+            ]
+        print_json(shown)
         return
     lines = profile_lines(case, message_lang(ctx))
-    if not lines:
+    if not lines and not documents:
         message(ctx, "cli.case_empty")
-    for line in lines:
+    listed = document_lines(documents, s.zone, message_lang(ctx))
+    for line in [*lines, *([""] if lines and listed else []), *listed]:
         print(line)

@@ -2,15 +2,16 @@
 
 Split by reader — :mod:`.report` (the report, the bundle), :mod:`.cli` (the terminal),
 :mod:`.synthese` (keys ``synthese.*``), :mod:`.drafts` and :mod:`.requete` (keys
-``draft.*``) — and merged here; ``t()`` is the one lookup. It sits at the bottom of the
-layers so that any module may name a label, and it loads no rendering code (``attempt add``
-prints one).
+``draft.*``), :mod:`.dossier` (keys ``dossier.*``) — and merged here; ``t()`` is the one
+lookup. It sits at the bottom of the layers so that any module may name a label, and it loads
+no rendering code (``attempt add`` prints one).
 """
 
 from __future__ import annotations
 
 from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
+from rdvlog.labels.dossier import DOSSIER_LABELS
 from rdvlog.labels.drafts import DRAFT_LABELS
 from rdvlog.labels.report import REPORT_LABELS
 from rdvlog.labels.requete import REQUETE_LABELS
@@ -30,6 +31,7 @@ def _prefixed(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, tuple
 _TABLE: dict[str, tuple[str, str]] = {
     **REPORT_LABELS,
     **CLI_LABELS,
+    **{key: (_french_spacing(fr), en) for key, (fr, en) in DOSSIER_LABELS.items()},
     **_prefixed("synthese", SYNTHESE_LABELS),
     **_prefixed("draft", DRAFT_LABELS),
     **_prefixed("draft", REQUETE_LABELS),

@@ -57,6 +57,18 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "le journal ne se vérifie pas ({problem}) ; le projet le dit en tête",
         "the journal does not verify ({problem}); the draft says so first",
     ),
+    "cli.document_attached": (
+        "document joint (entrée {entry}) : {label}{files}",
+        "document attached (entry {entry}): {label}{files}",
+    ),
+    "cli.dossier_written.one": (
+        "dossier écrit dans {target} : {n} pièce",
+        "dossier written to {target}: {n} pièce",
+    ),
+    "cli.dossier_written.other": (
+        "dossier écrit dans {target} : {n} pièces",
+        "dossier written to {target}: {n} pièces",
+    ),
     "cli.bundle_progress": ("copie des pièces", "copying exhibits"),
     "cli.not_verified": (
         "le journal ne se vérifie pas ({problem}) ; le rapport le dit",
@@ -96,6 +108,8 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "profile.foreigner_number": ("n° étranger", "n° étranger"),
     "profile.application": ("demande", "application"),
     "profile.lang": ("langue du rapport", "report language"),
+    "profile.documents": ("documents du dossier", "case documents"),
+    "profile.document_files": ("{files} (joint le {day})", "{files} (attached {day})"),
     # prefectures
     "directory.department": ("dép.", "dép."),
     "directory.office": ("service", "office"),

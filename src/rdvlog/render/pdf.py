@@ -11,6 +11,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from PIL import Image
+from reportlab import rl_config
 from reportlab.graphics.charts.barcharts import VerticalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -75,6 +76,11 @@ from rdvlog.render.pdf_style import (
 )
 
 __all__ = ["render_pdf"]
+
+# Streams are written as binary, not ASCII85: without reportlab's C accelerator (not in its
+# wheels) the pure-Python encoder took most of the time of a page with a screenshot, and
+# binary streams are a fifth smaller.
+rl_config.useA85 = 0
 
 
 def _markup(runs: Runs, size: float) -> str:

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
 from rdvlog.labels import t
 from rdvlog.models import Case, Lang
+
+if TYPE_CHECKING:
+    import datetime as dt
+
+    from rdvlog.service.case import AttachedDocument
 
 
 def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
@@ -19,4 +27,20 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
         if isinstance(value, dict):
             value = value["label"]
         lines.append(f"{label:<{width}}{value if value is not None else '-'}")
+    return lines
+
+
+def document_lines(
+    documents: Sequence[AttachedDocument], zone: dt.tzinfo, lang: Lang = "en"
+) -> list[str]:
+    """The case documents (for under the profile): number, label, files, date attached."""
+    if not documents:
+        return []
+    lines = [t(lang, "profile.documents") + ":"]
+    for document in documents:
+        day = document.attached.astimezone(zone).date().isoformat()
+        lines.append(f"  {document.number}. {document.label}")
+        lines.append(
+            "     " + t(lang, "profile.document_files", files=", ".join(document.files), day=day)
+        )
     return lines

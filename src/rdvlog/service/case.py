@@ -1,13 +1,23 @@
-"""The case profile: each change written as a whole new snapshot, decided under the lock."""
+"""The case profile (each change a whole new snapshot, decided under the lock) and the case's
+documents."""
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
-from rdvlog.errors import UsageError
+from pydantic import ValidationError
+
+from rdvlog.errors import BadEvidence, UsageError
 from rdvlog.journal import Journal
-from rdvlog.models import Case, Entry
+from rdvlog.models import Case, CaseDocument, Entry
 from rdvlog.service.attempts import validated
+
+#: The most files one document may have (the journal's own limit).
+MAX_FILES = 20
 
 
 def set_case(journal: Journal, changes: dict[str, Any]) -> Entry | None:
@@ -26,3 +36,62 @@ def set_case(journal: Journal, changes: dict[str, Any]) -> Entry | None:
         return None if snapshot == current else snapshot
 
     return journal.update(updated)
+
+
+def attach_document(journal: Journal, label: str, files: Sequence[Path]) -> Entry:
+    """Record a case document (``rdvlog case attach``): its label and its files, copied and
+    hashed like an attempt's evidence, everything checked before the store is touched.
+
+    Several files make one pièce (a titre de séjour's recto and verso), so they must be images
+    that the dossier can put one per page; a single file may be anything.
+    """
+    try:
+        document = CaseDocument(label=label)
+    except ValidationError as exc:
+        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
+        raise UsageError(f"--label: {message}") from None
+    if not files:
+        raise UsageError("give the document's file: rdvlog case attach FILE --label LABEL")
+    if len(files) > MAX_FILES:
+        raise UsageError(f"a document has at most {MAX_FILES} files")
+    from rdvlog.evidence import check_source, detect_media_type
+
+    sources = [check_source(path, store=journal.root) for path in files]
+    if len(sources) > 1:
+        for source in sources:
+            with source.path.open("rb") as reader:
+                media_type = detect_media_type(reader.read(512), source.name)
+            if not media_type.startswith("image/"):
+                raise BadEvidence(
+                    f"{source.path} is not an image: several files of one document are its "
+                    "pages (recto, verso) as images; attach a PDF on its own"
+                )
+    return journal.append(document, sources)
+
+
+@dataclass(frozen=True)
+class AttachedDocument:
+    """A case document as ``case show`` lists it."""
+
+    number: int
+    seq: int
+    label: str
+    files: tuple[str, ...]
+    attached: dt.datetime
+
+
+def attached_documents(journal: Journal) -> tuple[AttachedDocument, ...]:
+    """The case documents in the order they were attached, numbered from 1."""
+    from rdvlog.service.reading import read_history
+
+    documents = read_history(journal).documents
+    return tuple(
+        AttachedDocument(
+            number,
+            record.seq,
+            record.document.label,
+            tuple(e.name for e in record.document.evidence),
+            record.recorded_at,
+        )
+        for number, record in enumerate(documents, start=1)
+    )

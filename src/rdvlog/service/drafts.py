@@ -15,6 +15,7 @@ from rdvlog.export import atomic_output
 from rdvlog.facts import CaseFacts, case_facts
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Case, Lang, Place
+from rdvlog.pieces import number_pieces
 from rdvlog.render.document import Document
 from rdvlog.render.drafts import attestation, letter, letter_text, requete, with_broken_chain
 from rdvlog.report import ReportInput
@@ -97,26 +98,12 @@ def dossier_pieces(
     group_weeks: bool,
     report: ReportInput | None = None,
 ) -> tuple[tuple[int, str], ...]:
-    """The pièces ``rdvlog dossier`` would write, as (number, label), in its order.
-
-    Contract: with ``rdvlog.pieces`` present, this is ``number_pieces(report,
-    first=first_exhibit, group_weeks=group_weeks)`` over the whole journal's report (the one
-    ``rdvlog dossier`` builds, without filters), each pièce given by its ``number`` and its
-    ``label`` (the label of the bordereau, not the file name) — so that the requête's list
-    and the dossier's files agree. Without ``rdvlog.pieces``, ``()``: the requête then asks,
-    in a placeholder, for the list of ``rdvlog dossier``. ``report`` is the journal already
-    read (to read it once); without it, the journal is read here.
-    """
-    try:
-        import rdvlog.pieces as numbering  # type: ignore[import-not-found, unused-ignore]
-    except ModuleNotFoundError as exc:
-        if exc.name != "rdvlog.pieces":
-            raise  # a missing dependency of the module is a bug, not an absent module
-        return ()
-
+    """The pièces ``rdvlog dossier`` writes, as (number, label), in its order: the same
+    :func:`~rdvlog.pieces.number_pieces` over the whole journal's report (no filter), so the
+    requête's list and the dossier's files agree. ``report`` is the journal already read."""
     report = report or build_report(session, ReportRequest())
-    numbered = numbering.number_pieces(report, first=first_exhibit, group_weeks=group_weeks)
-    return tuple((int(piece.number), str(piece.label)) for piece in numbered)
+    numbered = number_pieces(report, first=first_exhibit, group_weeks=group_weeks)
+    return tuple((piece.number, piece.label) for piece in numbered)
 
 
 def read_draft(
