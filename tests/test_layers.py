@@ -28,6 +28,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
         "rdvlog.report",
         "rdvlog.dashboard",
         "rdvlog.facts",
+        "rdvlog.pieces",
     ),
     ("rdvlog.render",),
     ("rdvlog.service", "rdvlog.bundle"),

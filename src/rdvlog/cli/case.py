@@ -11,8 +11,9 @@ from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import app
 from rdvlog.labels import count, t
 from rdvlog.models import Case
-from rdvlog.render.profile import document_lines, profile_lines
-from rdvlog.service.case import attach_document, attached_documents, set_case
+from rdvlog.render.profile import document_lines, documents_json, profile_lines
+from rdvlog.service.case import attach_document, set_case
+from rdvlog.service.reading import read_history
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
@@ -121,20 +122,11 @@ def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
     s = session(ctx)
     journal = s.journal()
     case = journal.latest_case() or Case()
-    documents = attached_documents(journal) if journal.exists() else ()
+    documents = read_history(journal).documents if journal.exists() else []
     if as_json:
         shown = case.model_dump(mode="json")
         if documents:  # the key appears with the first document: the profile's shape is kept
-            shown["documents"] = [
-                {
-                    "number": d.number,
-                    "entry": d.seq,
-                    "label": d.label,
-                    "files": list(d.files),
-                    "attached_at": d.attached.isoformat(timespec="seconds"),
-                }
-                for d in documents
-            ]
+            shown["documents"] = documents_json(documents)
         print_json(shown)
         return
     lines = profile_lines(case, message_lang(ctx))

@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from rdvlog.history import DocumentRecord
 from rdvlog.labels import t
 from rdvlog.models import Case, Lang
 
 if TYPE_CHECKING:
     import datetime as dt
-
-    from rdvlog.service.case import AttachedDocument
 
 
 def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
@@ -31,16 +30,29 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
 
 
 def document_lines(
-    documents: Sequence[AttachedDocument], zone: dt.tzinfo, lang: Lang = "en"
+    documents: Sequence[DocumentRecord], zone: dt.tzinfo, lang: Lang = "en"
 ) -> list[str]:
     """The case documents (for under the profile): number, label, files, date attached."""
     if not documents:
         return []
     lines = [t(lang, "profile.documents") + ":"]
-    for document in documents:
-        day = document.attached.astimezone(zone).date().isoformat()
-        lines.append(f"  {document.number}. {document.label}")
-        lines.append(
-            "     " + t(lang, "profile.document_files", files=", ".join(document.files), day=day)
-        )
+    for number, record in enumerate(documents, start=1):
+        day = record.recorded_at.astimezone(zone).date().isoformat()
+        files = ", ".join(e.name for e in record.document.evidence)
+        lines.append(f"  {number}. {record.document.label}")
+        lines.append("     " + t(lang, "profile.document_files", files=files, day=day))
     return lines
+
+
+def documents_json(documents: Sequence[DocumentRecord]) -> list[dict[str, object]]:
+    """The case documents for ``case show --json``."""
+    return [
+        {
+            "number": number,
+            "entry": record.seq,
+            "label": record.document.label,
+            "files": [e.name for e in record.document.evidence],
+            "attached_at": record.recorded_at.isoformat(timespec="seconds"),
+        }
+        for number, record in enumerate(documents, start=1)
+    ]

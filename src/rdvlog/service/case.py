@@ -3,9 +3,7 @@ documents."""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -67,31 +65,3 @@ def attach_document(journal: Journal, label: str, files: Sequence[Path]) -> Entr
                     "pages (recto, verso) as images; attach a PDF on its own"
                 )
     return journal.append(document, sources)
-
-
-@dataclass(frozen=True)
-class AttachedDocument:
-    """A case document as ``case show`` lists it."""
-
-    number: int
-    seq: int
-    label: str
-    files: tuple[str, ...]
-    attached: dt.datetime
-
-
-def attached_documents(journal: Journal) -> tuple[AttachedDocument, ...]:
-    """The case documents in the order they were attached, numbered from 1."""
-    from rdvlog.service.reading import read_history
-
-    documents = read_history(journal).documents
-    return tuple(
-        AttachedDocument(
-            number,
-            record.seq,
-            record.document.label,
-            tuple(e.name for e in record.document.evidence),
-            record.recorded_at,
-        )
-        for number, record in enumerate(documents, start=1)
-    )
