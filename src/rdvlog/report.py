@@ -10,6 +10,7 @@ from functools import cached_property
 
 from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
+from rdvlog.pieces import Piece, number_pieces
 from rdvlog.stats import Summary, chronological, summarize, utc_key
 
 
@@ -117,12 +118,25 @@ class ReportInput:
     documents: tuple[DocumentRecord, ...] = ()
     #: Attempt numbers by journal number, for the whole journal (``History.numbers``).
     numbers: Mapping[int, int] = field(default_factory=dict)
+    #: The number of the first pièce (``--first-exhibit``: numbers below are the lawyer's).
+    first_piece: int = 1
+    #: One pièce per calendar week of screenshots (``--group-weeks``).
+    group_weeks: bool = False
+    #: The capture time each image carries (PNG ``tIME``, EXIF), by SHA-256; None: none found.
+    capture_times: Mapping[str, dt.datetime | None] = field(default_factory=dict)
+    #: Attempts the whole journal holds (voided ones excluded), for a filtered extract.
+    journal_attempts: int | None = None
 
     def __post_init__(self) -> None:
         if self.generated_at.utcoffset() is None:
             raise ValueError("generated_at must be an aware datetime")
         # Frozen, so the normalised order is set the one way a frozen dataclass allows.
         object.__setattr__(self, "records", tuple(chronological(self.records)))
+        if not self.numbers:
+            # A report made without the journal's numbers (tests, a library caller): the given
+            # attempts are numbered in journal order, as History does.
+            ordered = sorted(record.seq for record in self.records)
+            object.__setattr__(self, "numbers", {seq: n for n, seq in enumerate(ordered, 1)})
 
     @property
     def active(self) -> tuple[AttemptRecord, ...]:
@@ -145,6 +159,11 @@ class ReportInput:
     @cached_property
     def exhibits(self) -> tuple[Exhibit, ...]:
         return exhibits(self.records)
+
+    @cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The numbered pièces: the report, case documents, then the attempts' files."""
+        return number_pieces(self, first=self.first_piece, group_weeks=self.group_weeks)
 
     @cached_property
     def exhibit_numbers(self) -> dict[int, tuple[int, ...]]:

@@ -4,6 +4,32 @@ Labels are plain text: renderers add Markdown and escape user text.
 """
 
 REPORT_LABELS: dict[str, tuple[str, str]] = {
+    # Pièces (rdvlog.pieces): dates, weeks, labels
+    "month.1": ("janvier", "January"),
+    "month.2": ("février", "February"),
+    "month.3": ("mars", "March"),
+    "month.4": ("avril", "April"),
+    "month.5": ("mai", "May"),
+    "month.6": ("juin", "June"),
+    "month.7": ("juillet", "July"),
+    "month.8": ("août", "August"),
+    "month.9": ("septembre", "September"),
+    "month.10": ("octobre", "October"),
+    "month.11": ("novembre", "November"),
+    "month.12": ("décembre", "December"),
+    "week.span": ("du {start} au {end}", "{start} to {end}"),
+    "week.named": ("semaine {span}", "week of {span}"),
+    "piece.screenshot": (
+        "Capture d'écran du {day} à {time} ({attempts})",
+        "Screenshot of {day} at {time} ({attempts})",
+    ),
+    "piece.file": (
+        "Fichier joint du {day} à {time} ({attempts}) : {name}",
+        "File attached on {day} at {time} ({attempts}): {name}",
+    ),
+    "piece.week": ("Captures d'écran, semaine {span}", "Screenshots, week of {span}"),
+    "piece.attempt.one": ("tentative n° {n}", "attempt {n}"),
+    "piece.attempt.other": ("tentatives n° {list} et {last}", "attempts {list} and {last}"),
     "title": (
         "Relevé des tentatives de prise de rendez-vous en préfecture",
         "Record of attempts to book a préfecture appointment",

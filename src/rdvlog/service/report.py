@@ -27,6 +27,10 @@ class ReportRequest:
     since: str | None = None
     until: str | None = None
     prefecture: str | None = None
+    #: The number of the first pièce (``--first-exhibit``).
+    first_piece: int = 1
+    #: One pièce per calendar week of screenshots (``--group-weeks``).
+    group_weeks: bool = False
 
 
 def generation_time(session: Session) -> dt.datetime:
@@ -68,6 +72,8 @@ def build_report(
         place_filter=place.label if place else None,
         documents=tuple(history.documents),
         numbers=history.numbers,
+        first_piece=request.first_piece,
+        group_weeks=request.group_weeks,
     )
 
 
