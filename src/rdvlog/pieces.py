@@ -50,7 +50,7 @@ class Piece:
     day: dt.date | None
     #: Its files in order (empty for the report).
     items: tuple[PieceItem, ...]
-    #: The same file (SHA-256) attached to attempts made on different days.
+    #: The same screenshot (SHA-256) attached to attempts made on different days.
     reused: bool = False
 
     @property
@@ -138,7 +138,7 @@ def number_pieces(
 
     def add(kind: PieceKind, label: str, day: dt.date | None, items: list[PieceItem]) -> None:
         days = {i.record.attempt.at.astimezone(zone).date() for i in items if i.record}
-        reused = kind != "week" and len(days) > 1
+        reused = kind == "screenshot" and len(days) > 1
         number = first + len(pieces)
         pieces.append(Piece(number, kind, label, day, tuple(items), reused))
 

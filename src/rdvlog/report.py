@@ -158,7 +158,15 @@ class ReportInput:
 
     @cached_property
     def exhibits(self) -> tuple[Exhibit, ...]:
-        return exhibits(self.records)
+        """Each distinct attached file once, under its pièce's number (as the bundle names it)."""
+        found = []
+        for piece in self.pieces:
+            seen: set[str] = set()
+            for item in piece.items:
+                if item.record is not None and item.evidence.sha256 not in seen:
+                    seen.add(item.evidence.sha256)
+                    found.append(Exhibit(piece.number, item.record, item.evidence))
+        return tuple(found)
 
     @cached_property
     def pieces(self) -> tuple[Piece, ...]:
