@@ -15,7 +15,7 @@ from rdvlog.models import Lang, Outcome
 from rdvlog.render import i18n
 from rdvlog.render.markdown import escape, render_markdown
 from rdvlog.render.report_content import Content
-from rdvlog.report import Exhibit, Integrity, ReportInput, exhibits, within
+from rdvlog.report import Exhibit, Integrity, ReportInput, within
 
 from report_fixture import (
     EMAIL_PDF,
@@ -93,7 +93,7 @@ def test_every_table_has_the_expected_header_and_number_of_rows(lang: Lang) -> N
         ([t(lang, k) for k in ("col.week", "col.attempts", "col.bar")], 7),
         ([t(lang, f"col.{k}") for k in ("attempt_no", "kind", "reference", "sent")], 2),
         ([t(lang, f"col.{k}") for k in ("row", "date", "time", "channel", "outcome")], booking),
-        ([t(lang, f"col.{k}") for k in ("piece", "designation", "file", "size")], 15),
+        ([t(lang, f"col.{k}") for k in ("piece", "designation", "file", "size")], 16),
         ([t(lang, f"col.{k}") for k in ("attempt_no", "date", "void_reason")], 1),
         ([t(lang, f"col.{k}") for k in ("row", "date", "attempt_no", "entry")], booking),
     ]
@@ -110,7 +110,7 @@ def test_chronological_table_lists_counted_attempts_in_order_with_late_entry_mar
     chronological = tables(render_markdown(report))[7]
     numbers = [row[0].removesuffix(" †") for row in chronological[1:]]
     assert numbers == [str(n) for n in range(1, len(numbers) + 1)]  # 1…N, no gap
-    assert sum(row[0].endswith("†") for row in chronological[1:]) == 1
+    assert sum(row[0].endswith("†") for row in chronological[1:]) == 2
 
 
 def test_table_numbers_follow_the_dates_whatever_the_journal_order() -> None:
@@ -129,8 +129,8 @@ def test_emails_and_letters_are_not_counted_as_attempts() -> None:
     report = report_input()
     content = Content(report)
     written = [r for r in report.active if r.attempt.channel.value in ("email", "letter")]
-    assert len(written) == 2
-    assert len(content.booking) == len(report.active) - 2
+    assert len(written) == 4  # two steps sent, a reply and an avis de réception
+    assert len(content.booking) == len(report.active) - 4
     markdown = render_markdown(report)
     assert f"| Tentatives de prise de rendez-vous | {len(content.booking)} |" in markdown
     assert f"{len(content.booking)} tentatives de prise de rendez-vous" in markdown
@@ -289,13 +289,13 @@ def test_report_input_needs_an_aware_generation_time() -> None:
 # --- Exhibit numbering and selection ---------------------------------------------------------
 
 
-def test_exhibits_are_numbered_per_attempt_and_file_in_chronological_order() -> None:
-    numbered = exhibits(journal_records())
-    assert [e.number for e in numbered] == list(range(1, 16))
-    moments = [e.record.attempt.at.astimezone(UTC) for e in numbered]
-    assert moments == sorted(moments)
-    email_copies = [e for e in numbered if e.evidence == EMAIL_PDF]
-    assert [(e.number, e.seq) for e in email_copies] == [(4, 10), (9, 25)]
+def test_bundle_exhibits_carry_their_piece_numbers_and_each_file_once() -> None:
+    report = report_input()
+    numbered = report.exhibits
+    by_piece = {p.number: p for p in report.pieces}
+    assert all(by_piece[e.number].sha256 == e.evidence.sha256 for e in numbered)
+    assert next(e for e in numbered if e.evidence == EMAIL_PDF).seq == 10  # once, first use
+    assert len({e.evidence.sha256 for e in numbered}) == len(numbered)
     assert all(not e.record.voided for e in numbered)
     assert "capture-2210-doublon.png" not in {e.evidence.name for e in numbered}
 
@@ -320,7 +320,7 @@ def test_select_keeps_the_period_and_place_inclusive_and_voided_attempts() -> No
     since = dt.datetime(2026, 10, 22, 7, 50, tzinfo=PARIS)
     until = dt.datetime(2026, 11, 4, 13, 45, tzinfo=PARIS)
     chosen = within(reversed(records), since=since, until=until)
-    assert [r.seq for r in chosen] == [19, 21, 22, 23, 24, 25, 26, 27]
+    assert [r.seq for r in chosen] == [19, 21, 22, 23, 24, 25, 26, 44, 27]
     assert chosen[0].voided
     label = "ANEF — administration-etrangers-en-france.interieur.gouv.fr"
     anef = within(records, place=lambda place: place.label == label)

@@ -56,21 +56,6 @@ class Exhibit:
         return f"piece-{self.number:03d}-{name}"
 
 
-def exhibits(records: Iterable[AttemptRecord]) -> tuple[Exhibit, ...]:
-    """Number the evidence of the non-voided attempts among ``records``.
-
-    One number per (attempt, file) pair, from 1, in the chronological order of the attempts
-    (ties by journal number) and, within an attempt, in the order the files were attached. The
-    same file attached to two attempts gets two numbers, so each attempt's exhibits are explicit
-    and the SHA-256 column shows that they are one file. Voided attempts' files get no number.
-    """
-    numbered: list[Exhibit] = []
-    for record in chronological(r for r in records if not r.voided):
-        for evidence in record.attempt.evidence:
-            numbered.append(Exhibit(len(numbered) + 1, record, evidence))
-    return tuple(numbered)
-
-
 def within(
     records: Iterable[AttemptRecord],
     *,

@@ -348,7 +348,8 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
         "Tentatives accompagnées d'une capture d'écran",
         "Attempts backed by a screenshot",
     ),
-    "figures.shots_value": ("{n}, sur {weeks} semaine(s)", "{n}, in {weeks} week(s)"),
+    "figures.shots_value.one": ("{shots}, sur {n} semaine", "{shots}, in {n} week"),
+    "figures.shots_value.other": ("{shots}, sur {n} semaines", "{shots}, in {n} weeks"),
     "figures.first": ("Première tentative", "First attempt"),
     "figures.last": ("Dernière tentative", "Last attempt"),
     "figures.longest_gap": (

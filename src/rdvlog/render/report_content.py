@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from rdvlog import labels
 from rdvlog.facts import CaseFacts, case_facts, is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import Piece, PieceItem, clock, long_date, week_label
@@ -288,10 +289,11 @@ class Content:
             ("figures.distinct_weeks", i18n.number(lang, summary.distinct_weeks)),
             (
                 "figures.with_screenshot",
-                self.label(
+                labels.count(
+                    lang,
                     "figures.shots_value",
-                    n=facts.with_screenshot,
-                    weeks=facts.weeks_with_screenshot,
+                    facts.weeks_with_screenshot,
+                    shots=facts.with_screenshot,
                 ),
             ),
             ("figures.first", self.when(summary.first)),
