@@ -444,4 +444,8 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     ),
     "caption.sha": ("SHA-256 : ", "SHA-256: "),
     "pdf.footer": ("{title} — {who}", "{title} — {who}"),
+    "chart.title": (
+        "Nombre de tentatives par semaine (sous chaque barre : le lundi de la semaine)",
+        "Attempts per week (under each bar: the week's Monday)",
+    ),
 }

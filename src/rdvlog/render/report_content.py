@@ -49,6 +49,7 @@ class WeekSeries:
     header: tuple[str, str, str]
     labels: tuple[str, ...]
     values: tuple[int, ...]
+    mondays: tuple[dt.date, ...] = ()
 
 
 Item = Block | RowTable | WeekSeries
@@ -370,6 +371,7 @@ class Content:
             (self.label("col.week"), self.label("col.attempts"), self.label("col.bar")),
             tuple(week_label(self.lang, week.monday) for week in weekly),
             tuple(week.count for week in weekly),
+            tuple(week.monday for week in weekly),
         )
 
     def written(self) -> Iterator[Item]:
@@ -411,7 +413,7 @@ class Content:
         yield Table(
             tuple(self.label(f"col.{k}") for k in keys),
             tuple(rows),
-            widths=(1, 2.2, 3, 2.4, 2.4, 2.4, 1.6),
+            widths=(1.4, 2.2, 3, 2.4, 2.4, 2.4, 1.8),
         )
 
     def details(self, record: AttemptRecord) -> Runs:

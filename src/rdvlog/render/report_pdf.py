@@ -33,7 +33,13 @@ def _blocks(content: Content, item: Item) -> Iterator[Block]:
     if isinstance(item, RowTable):
         yield Table(item.header, tuple(item.rows()), item.widths)
     elif isinstance(item, WeekSeries):
-        yield BarChart(item.title, item.labels, item.values)
+        # Under each bar, the week's Monday (« 19/10 »); the table under it names each week whole.
+        short = tuple(f"{m.day:02d}/{m.month:02d}" for m in item.mondays)
+        yield BarChart(t(content.lang, "chart.title"), short, item.values)
+        rows = tuple(
+            ((label,), (str(value),)) for label, value in zip(item.labels, item.values, strict=True)
+        )
+        yield Table(item.header[:2], rows, widths=(4, 1))
     else:
         yield item
 
