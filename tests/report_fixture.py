@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from rdvlog.history import AttemptRecord
-from rdvlog.models import Attempt, Case, Channel, Evidence, Lang, Outcome, Place
+from rdvlog.history import AttemptRecord, DocumentRecord
+from rdvlog.models import Attempt, Case, CaseDocument, Channel, Evidence, Lang, Outcome, Place
 from rdvlog.report import Integrity, ReportInput
 
 PARIS = ZoneInfo("Europe/Paris")
@@ -48,6 +48,7 @@ CASE = Case(
     permit_expires=dt.date(2026, 12, 15),
     foreigner_number="7501234567",
     application="renewal",
+    civility="Mme",
     lang="fr",
 )
 
@@ -162,6 +163,7 @@ def _attempt(
         message=message,
         url=BOOKING_URL if web else None,
         reference=extra.get("reference"),
+        about=extra.get("about"),
         evidence=tuple(files),
         note=extra.get("note"),
     )
@@ -182,10 +184,40 @@ def journal_records() -> list[AttemptRecord]:
         records.append(AttemptRecord(seq, recorded_at, attempt, str(reason) if reason else None))
         if reason:
             seq += 1  # the void entry
+    # Entered afterwards (journal numbers after the others): the follow-ups of the written
+    # steps, and an attempt whose screenshot is the one already attached on 16 November.
+    recorded = dt.datetime(2026, 11, 21, 18, 0, tzinfo=UTC)
+    for text, channel, outcome, extra in _LATER:
+        seq += 1
+        at = dt.datetime.fromisoformat(text)
+        records.append(AttemptRecord(seq, recorded, _attempt(at, channel, outcome, extra)))
     return records
 
 
-ENTRY_COUNT = 1 + len(_PLAN) + 1
+_LATER: list[tuple[str, Channel, Outcome, dict[str, object]]] = [
+    (
+        "2026-10-12T14:06+02:00",
+        Channel.EMAIL,
+        Outcome.ANSWERED,
+        {"reference": "Réponse automatique : « votre message a bien été reçu »", "about": 10},
+    ),
+    ("2026-11-04T11:20+01:00", Channel.LETTER, Outcome.DELIVERED, {}),
+    ("2026-11-17T08:15+01:00", Channel.WEB, Outcome.NO_SLOT, {"ev": ["capture-1611.png"]}),
+]
+
+#: A case document (``rdvlog case attach``): the first pièce after the report.
+DOCUMENTS = (
+    DocumentRecord(
+        len(_PLAN) + 2 + len(_LATER) + 1,
+        dt.datetime(2026, 11, 21, 18, 5, tzinfo=UTC),
+        CaseDocument(
+            label="Titre de séjour expirant le 15/12/2026",
+            evidence=(evidence("titre-de-sejour.pdf"),),
+        ),
+    ),
+)
+
+ENTRY_COUNT = 1 + len(_PLAN) + 1 + len(_LATER) + len(DOCUMENTS)
 
 
 def report_input(
@@ -197,6 +229,7 @@ def report_input(
 ) -> ReportInput:
     """The report of the fixed journal (or of ``records``), as the CLI would assemble it."""
     fields: dict[str, Any] = {
+        "documents": DOCUMENTS if records is None else (),
         "case": CASE,
         "zone": PARIS,
         "generated_at": GENERATED_AT,

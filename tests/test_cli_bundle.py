@@ -54,13 +54,13 @@ def test_bundle_holds_report_spreadsheet_exhibits_journal_and_sums(
         "LISEZMOI.txt",
         "SHA256SUMS",
         "journal/journal.jsonl",
-        "pieces/piece-001-capture 2026-11-02.png",
+        # Pièce n° 1 is the report itself; one capture on two days is one pièce.
         "pieces/piece-002-capture 2026-11-02.png",
         "pieces/piece-003-preuve_ dépôt _LRAR_.pdf",
         "rapport.md",
         "tentatives.csv",
     ]
-    assert files["pieces/piece-001-capture 2026-11-02.png"] == SHOT
+    assert files["pieces/piece-002-capture 2026-11-02.png"] == SHOT
     assert files["pieces/piece-003-preuve_ dépôt _LRAR_.pdf"] == LETTER
     assert files["journal/journal.jsonl"] == (store / "journal.jsonl").read_bytes()
     assert files["rapport.md"] == rdvlog("report").stdout_bytes
@@ -85,7 +85,7 @@ def test_sha256sum_accepts_the_bundle(rdvlog: Invoke, journal: None, tmp_path: P
         ["sha256sum", "-c", "SHA256SUMS"], cwd=unpacked, capture_output=True, text=True
     )
     assert check.returncode == 0, check.stdout + check.stderr
-    assert check.stdout.count(": OK") == 7
+    assert check.stdout.count(": OK") == 6
 
 
 def test_english_bundle(rdvlog: Invoke, journal: None, tmp_path: Path) -> None:
@@ -140,6 +140,6 @@ def test_bundle_filters_like_the_report(rdvlog: Invoke, journal: None, tmp_path:
     rdvlog("bundle", "-o", str(target), "--since", "2026-11-15")
     pieces = [n for n in read_zip(target) if n.startswith("pieces/")]
     assert pieces == [
-        "pieces/piece-001-capture 2026-11-02.png",
-        "pieces/piece-002-preuve_ dépôt _LRAR_.pdf",
+        "pieces/piece-002-capture 2026-11-02.png",
+        "pieces/piece-003-preuve_ dépôt _LRAR_.pdf",
     ]

@@ -31,16 +31,20 @@ def test_markdown_report_to_stdout_in_french_by_default(rdvlog: Invoke, journal:
     assert result.exit_code == 0, result.output
     text = result.stdout
     assert text.startswith("# ")
-    assert "Aïcha B." in text and "Semaines ISO distinctes | 4" in text
-    assert "Pièce n° 4" in text and "Europe/Paris" in text
+    assert (
+        "Aïcha B." in text and "Semaines calendaires distinctes (du lundi au dimanche) | 4" in text
+    )
+    # One capture attached on four days: one pièce, flagged, with its cross-references.
+    assert "Pièce n° 2 (à vérifier)" in text and "Pièce n° 3" not in text
+    assert "tentatives n° 1, 2, 3 et 4" in text and "heure de Paris" in text
 
 
 def test_english_report_and_language_from_the_case(rdvlog: Invoke, journal: None) -> None:
     english = rdvlog("report", "--lang", "en").stdout
-    assert "Distinct ISO weeks | 4" in english
+    assert "Distinct calendar weeks (Monday to Sunday) | 4" in english
     rdvlog("case", "set", "--lang", "en")
     assert rdvlog("report").stdout == rdvlog("report", "--lang", "en").stdout
-    assert "Semaines ISO distinctes" in rdvlog("report", "--lang", "fr").stdout
+    assert "Semaines calendaires distinctes" in rdvlog("report", "--lang", "fr").stdout
 
 
 def test_source_date_epoch_makes_two_runs_byte_identical(

@@ -26,6 +26,9 @@ def column(lang: Lang, key: str) -> str:
     return i18n.t(lang, key)
 
 
+NUMBERS = {seq: str(n) for seq, n in report_input().numbers.items()}
+
+
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_csv_report_of_the_fixed_journal_matches_the_snapshot(lang: Lang) -> None:
     assert_snapshot(f"report-{lang}.csv", render_csv(report_input(lang)))
@@ -37,7 +40,8 @@ def test_rows_and_totals_agree_with_the_summary(lang: Lang) -> None:
     summary = report.summary
     rows = parse(render_csv(report))
     assert len(rows) == summary.count
-    assert [int(row[column(lang, "col.seq")]) for row in rows] == [r.seq for r in report.active]
+    numbered = [report.numbers[r.seq] for r in report.active]
+    assert [int(row[column(lang, "col.attempt_no")]) for row in rows] == numbered
 
     outcomes = Counter(row[column(lang, "col.outcome")] for row in rows)
     assert outcomes == {i18n.outcome(lang, k): n for k, n in summary.by_outcome.items() if n}
@@ -45,13 +49,16 @@ def test_rows_and_totals_agree_with_the_summary(lang: Lang) -> None:
     assert channels == {i18n.channel(lang, k): n for k, n in summary.by_channel.items() if n}
     assert len({row[column(lang, "col.date")] for row in rows}) == summary.distinct_days
 
-    numbers = [n for row in rows for n in row[column(lang, "csv.exhibits")].splitlines()]
-    assert [int(n) for n in numbers] == [e.number for e in report.exhibits]
+    pieces = [int(n) for row in rows for n in row[column(lang, "csv.exhibits")].splitlines()]
     hashes = [h for row in rows for h in row[column(lang, "csv.hashes")].splitlines()]
-    assert hashes == [e.evidence.sha256 for e in report.exhibits]
+    by_number = {p.number: p for p in report.pieces}
+    assert all(by_number[n].sha256 == h for n, h in zip(pieces, hashes, strict=True))
+    assert set(pieces) == {p.number for p in report.pieces if p.kind not in ("report", "document")}
 
     late = [row for row in rows if row[column(lang, "csv.late")] == i18n.t(lang, "yes")]
-    assert [row[column(lang, "col.seq")] for row in late] == ["13"]
+    expected = [str(report.numbers[r.seq]) for r in report.active if r.late]
+    assert [row[column(lang, "col.attempt_no")] for row in late] == expected
+    assert str(report.numbers[13]) in expected
     assert {row[column(lang, "csv.integrity")] for row in rows} == {
         i18n.t(lang, "csv.integrity_ok")
     }
@@ -62,7 +69,7 @@ def test_date_time_and_timestamp_columns_agree() -> None:
     first = rows[0]
     assert (first["Date"], first["Jour"], first["Heure"]) == ("05/10/2026", "lundi", "08:02")
     assert first["Horodatage (ISO 8601)"] == "2026-10-05T08:02:00+02:00"
-    after_dst = next(row for row in rows if row["N°"] == "23")
+    after_dst = next(row for row in rows if row["Tentative n°"] == NUMBERS[23])
     assert (after_dst["Heure"], after_dst["Horodatage (ISO 8601)"]) == (
         "02:30",
         "2026-10-25T02:30:00+01:00",
@@ -73,17 +80,20 @@ def test_date_time_and_timestamp_columns_agree() -> None:
 
 def test_multiline_note_survives_the_round_trip() -> None:
     rows = parse(render_csv(report_input("fr")))
-    assert next(row for row in rows if row["N°"] == "23")["Note"] == HOSTILE_NOTE
+    assert (
+        next(row for row in rows if row["Tentative n°"] == NUMBERS[23])["Observation"]
+        == HOSTILE_NOTE
+    )
 
 
 def test_cells_that_a_spreadsheet_would_run_are_neutralised() -> None:
     rows = parse(render_csv(report_input("fr")))
     cells = [cell for row in rows for cell in row.values()]
     assert not [cell for cell in cells if cell.startswith(FORMULA_START)]
-    by_seq = {row["N°"]: row for row in rows}
-    assert by_seq["35"]["Message affiché"] == "'=1+1 (erreur)"
-    assert by_seq["36"]["Note"] == "'-- capture prise sur téléphone"
-    assert by_seq["36"]["Fichiers d'origine"] == "'=cmd|' /C calc'!A0.png"
+    by_seq = {row["Tentative n°"]: row for row in rows}
+    assert by_seq[NUMBERS[35]]["Message affiché"] == "'=1+1 (erreur)"
+    assert by_seq[NUMBERS[36]]["Observation"] == "'-- capture prise sur téléphone"
+    assert by_seq[NUMBERS[36]]["Fichiers d'origine"] == "'=cmd|' /C calc'!A0.png"
 
 
 @pytest.mark.parametrize("cell", ["=SUM(A1)", "+33 1 23", "-1", "@x", "\tx", "\rx"])
@@ -126,5 +136,5 @@ def test_a_journal_that_does_not_verify_is_flagged_on_every_row(lang: Lang) -> N
 def test_empty_selection_is_a_header_row_only() -> None:
     text = render_csv(report_input("en", records=[]))
     assert text.count("\n") == 1
-    assert text.startswith("No.,Date,Weekday,Time,")
+    assert text.startswith("Attempt no.,Date,Weekday,Time,")
     assert parse(text) == []

@@ -14,7 +14,8 @@ from rdvlog.history import AttemptRecord
 from rdvlog.models import Lang, Outcome
 from rdvlog.render import i18n
 from rdvlog.render.markdown import escape, render_markdown
-from rdvlog.report import Exhibit, Integrity, ReportInput, exhibits, within
+from rdvlog.render.report_content import Content
+from rdvlog.report import Exhibit, Integrity, ReportInput, within
 
 from report_fixture import (
     EMAIL_PDF,
@@ -79,50 +80,73 @@ def test_same_journal_renders_the_same_bytes_whatever_the_record_order() -> None
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_every_table_has_the_expected_header_and_number_of_rows(lang: Lang) -> None:
     report = report_input(lang)
-    summary = report.summary
+    content = Content(report)
     found = tables(render_markdown(report))
     t = i18n.t
+    booking = len(content.booking)
     expected = [
-        ([t(lang, "summary.measure"), t(lang, "summary.value")], 9),
-        ([t(lang, "col.outcome"), t(lang, "col.attempts")], 6),
-        ([t(lang, "col.channel"), t(lang, "col.attempts")], 7),
+        ([t(lang, "figures.measure"), t(lang, "figures.value")], 11),
+        ([t(lang, "col.outcome"), t(lang, "col.attempts")], 5),
+        ([t(lang, "col.channel"), t(lang, "col.attempts")], 5),
         ([t(lang, "col.hour_band"), t(lang, "col.attempts")], 4),
         ([t(lang, "col.weekday"), t(lang, "col.attempts")], 7),
-        ([t(lang, k) for k in ("col.week", "col.week_start", "col.attempts", "col.bar")], 7),
-        ([t(lang, f"col.{k}") for k in ("seq", "date", "time", "channel")], 2),
-        ([t(lang, f"col.{k}") for k in ("seq", "date", "time", "place", "procedure")], 39),
-        ([t(lang, f"col.{k}") for k in ("exhibit", "file", "attempt", "size", "sha256")], 15),
-        ([t(lang, f"col.{k}") for k in ("seq", "date", "time", "place", "void_reason")], 1),
+        ([t(lang, k) for k in ("col.week", "col.attempts", "col.bar")], 7),
+        ([t(lang, f"col.{k}") for k in ("attempt_no", "kind", "reference", "sent")], 2),
+        ([t(lang, f"col.{k}") for k in ("row", "date", "time", "channel", "outcome")], booking),
+        ([t(lang, f"col.{k}") for k in ("piece", "designation", "file", "size")], 16),
+        ([t(lang, f"col.{k}") for k in ("attempt_no", "date", "void_reason")], 1),
+        ([t(lang, f"col.{k}") for k in ("row", "date", "attempt_no", "entry")], booking),
     ]
     assert len(found) == len(expected)
     for table, (header_start, rows) in zip(found, expected, strict=True):
         assert table[0][: len(header_start)] == header_start
         assert len(table) - 1 == rows
         assert all(len(row) == len(table[0]) for row in table)
-    assert len(found[7]) - 1 == summary.count
-    assert len(found[8]) - 1 == len(report.exhibits)
+    assert len(found[8]) - 1 == len(report.pieces)
 
 
 def test_chronological_table_lists_counted_attempts_in_order_with_late_entry_marked() -> None:
     report = report_input()
     chronological = tables(render_markdown(report))[7]
-    numbers = [row[0] for row in chronological[1:]]
-    expected = [f"{r.seq} †" if r.late else str(r.seq) for r in report.active]
-    assert numbers == expected
-    assert sum(n.endswith("†") for n in numbers) == 1
-    assert "19" not in numbers  # the voided attempt
+    numbers = [row[0].removesuffix(" †") for row in chronological[1:]]
+    assert numbers == [str(n) for n in range(1, len(numbers) + 1)]  # 1…N, no gap
+    assert sum(row[0].endswith("†") for row in chronological[1:]) == 2
+
+
+def test_table_numbers_follow_the_dates_whatever_the_journal_order() -> None:
+    records = journal_records()
+    late = make_record(dt.datetime(2026, 10, 5, 7, 0, tzinfo=PARIS), 200)  # entered last
+    report = report_input(records=[*records, late])
+    found = tables(render_markdown(report))
+    rows = found[7][1:]
+    assert [row[0].removesuffix(" †") for row in rows] == [str(n) for n in range(1, len(rows) + 1)]
+    assert rows[0][1:3] == ["lun. 05/10/2026", "07:00"]
+    annex = found[-1]
+    assert annex[1][2:] == [str(report.numbers[200]), "200"]
+
+
+def test_emails_and_letters_are_not_counted_as_attempts() -> None:
+    report = report_input()
+    content = Content(report)
+    written = [r for r in report.active if r.attempt.channel.value in ("email", "letter")]
+    assert len(written) == 4  # two steps sent, a reply and an avis de réception
+    assert len(content.booking) == len(report.active) - 4
+    markdown = render_markdown(report)
+    assert f"| Tentatives de prise de rendez-vous | {len(content.booking)} |" in markdown
+    assert f"{len(content.booking)} tentatives de prise de rendez-vous" in markdown
+    assert "Courriel" not in [row[3] for row in tables(markdown)[7]]
 
 
 def test_hostile_note_stays_in_its_cell_as_plain_text() -> None:
     report = report_input()
-    row = next(r for r in tables(render_markdown(report))[7] if r[0] == "23")
-    assert row[7].endswith("Note : " + HOSTILE_NOTE.replace("\n", " "))
-    assert row[8] == ""
+    row = next(r for r in tables(render_markdown(report))[7] if r[1] == "dim. 25/10/2026")
+    assert row[5].endswith("Observation : " + HOSTILE_NOTE.replace("\n", " "))
+    assert row[6] == ""
 
 
 def test_file_names_with_pipes_and_tags_stay_in_their_cell() -> None:
     exhibit_table = tables(render_markdown(report_input()))[8]
-    names = [row[1] for row in exhibit_table[1:]]
+    names = [row[2] for row in exhibit_table[1:]]
     assert "capture | 06-11 <b>.png" in names
     assert "=cmd|' /C calc'!A0.png" in names
 
@@ -182,22 +206,21 @@ def test_escaped_text_renders_literally_in_a_list_item(text: str) -> None:
 def test_empty_selection_says_there_are_no_attempts(lang: Lang) -> None:
     report = report_input(lang, records=[])
     markdown = render_markdown(report)
-    assert i18n.t(lang, "summary.none") in markdown
-    assert i18n.t(lang, "header.period_none") in markdown
+    assert i18n.t(lang, "synthese.warning.weeks.zero") in markdown
+    assert i18n.t(lang, "synthese.attempts.none") in markdown
     assert i18n.t(lang, "section.attempts") not in markdown
-    assert i18n.t(lang, "warning.title") not in markdown
     assert i18n.t(lang, "section.integrity") in markdown
-    assert tables(markdown) == []
+    assert len(tables(markdown)) == 1  # the pièces: the report itself
 
 
 def test_selection_of_only_voided_attempts_counts_none_but_lists_them() -> None:
     voided = make_record(dt.datetime(2026, 10, 5, 9, tzinfo=PARIS), 2, void="wrong day")
     markdown = render_markdown(report_input(records=[voided]))
-    assert i18n.t("fr", "summary.none") in markdown
-    assert tables(markdown) == [
-        [["N°", "Date", "Heure", "Lieu", "Motif de l'annulation"],
-         ["2", "lun. 05/10/2026", "09:00", "Préfecture de la Seine-Saint-Denis", "wrong day"]],
-    ]  # fmt: skip
+    assert i18n.t("fr", "synthese.attempts.none") in markdown
+    assert tables(markdown)[-1] == [
+        ["Tentative n°", "Date", "Motif de l'annulation"],
+        ["1", "5 octobre 2026 à 9\u00a0h\u00a000", "wrong day"],
+    ]
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])
@@ -221,17 +244,19 @@ def test_attempts_within_two_iso_weeks_carry_the_conseil_d_etat_warning(lang: La
     since = dt.datetime(2026, 10, 5, tzinfo=PARIS)
     until = dt.datetime(2026, 10, 18, 23, 59, 59, tzinfo=PARIS)
     records = within(journal_records(), since=since, until=until)
-    markdown = render_markdown(report_input(lang, records=list(records), since=since, until=until))
-    assert escape(i18n.t(lang, "warning.title")) in markdown
-    assert "435594" in markdown
-    assert i18n.plural(lang, "weeks", 2) in markdown
+    report = report_input(
+        lang, records=list(records), since=since, until=until, journal_attempts=37
+    )
+    markdown = render_markdown(report)
+    head = markdown[: markdown.index("\n## ")]
+    assert "435594" in head and "2010725" in head and "2016798" in head
+    assert i18n.t(lang, "synthese.warning.weeks.other", n=2) in head
+    assert ("37 tentatives" if lang == "fr" else "37 attempts") in head  # the whole journal
     assert i18n.t(lang, "integrity.selection") in markdown.replace("\\", "")
-    period = i18n.t(lang, "header.period_both", start=i18n.date(lang, since.date()), end="")
-    assert period in markdown
 
 
 def test_three_weeks_or_more_carry_no_warning() -> None:
-    assert i18n.t("fr", "warning.title") not in render_markdown(report_input())
+    assert "435594" not in render_markdown(report_input())
 
 
 def test_dates_read_the_french_or_the_english_way() -> None:
@@ -242,13 +267,18 @@ def test_dates_read_the_french_or_the_english_way() -> None:
 def test_an_appointment_obtained_is_stated_with_its_date_and_attempt() -> None:
     records = journal_records()
     booked = make_record(dt.datetime(2026, 11, 21, 9, 5, tzinfo=PARIS), 99, outcome=Outcome.BOOKED)
-    markdown = render_markdown(report_input(records=[*records, booked]))
-    assert "| Rendez-vous obtenu | oui, le sam. 21/11/2026 09:05 (tentative n° 99) |" in markdown
+    report = report_input(records=[*records, booked])
+    markdown = render_markdown(report)
+    n = report.numbers[99]
+    assert (
+        "| Rendez-vous | rendez-vous obtenu consigné le 21 novembre 2026 à 9 h 05 "
+        f"(tentative n° {n}) |" in markdown.replace("\u00a0", " ")
+    )
 
 
 def test_a_repeated_wall_time_shows_its_utc_offset() -> None:
     markdown = render_markdown(report_input())
-    assert "| 23 | dim. 25/10/2026 | 02:30 (UTC+01:00) |" in markdown
+    assert "| dim. 25/10/2026 | 02:30 (UTC+01:00) |" in markdown
 
 
 def test_report_input_needs_an_aware_generation_time() -> None:
@@ -259,13 +289,13 @@ def test_report_input_needs_an_aware_generation_time() -> None:
 # --- Exhibit numbering and selection ---------------------------------------------------------
 
 
-def test_exhibits_are_numbered_per_attempt_and_file_in_chronological_order() -> None:
-    numbered = exhibits(journal_records())
-    assert [e.number for e in numbered] == list(range(1, 16))
-    moments = [e.record.attempt.at.astimezone(UTC) for e in numbered]
-    assert moments == sorted(moments)
-    email_copies = [e for e in numbered if e.evidence == EMAIL_PDF]
-    assert [(e.number, e.seq) for e in email_copies] == [(4, 10), (9, 25)]
+def test_bundle_exhibits_carry_their_piece_numbers_and_each_file_once() -> None:
+    report = report_input()
+    numbered = report.exhibits
+    by_piece = {p.number: p for p in report.pieces}
+    assert all(by_piece[e.number].sha256 == e.evidence.sha256 for e in numbered)
+    assert next(e for e in numbered if e.evidence == EMAIL_PDF).seq == 10  # once, first use
+    assert len({e.evidence.sha256 for e in numbered}) == len(numbered)
     assert all(not e.record.voided for e in numbered)
     assert "capture-2210-doublon.png" not in {e.evidence.name for e in numbered}
 
@@ -290,7 +320,7 @@ def test_select_keeps_the_period_and_place_inclusive_and_voided_attempts() -> No
     since = dt.datetime(2026, 10, 22, 7, 50, tzinfo=PARIS)
     until = dt.datetime(2026, 11, 4, 13, 45, tzinfo=PARIS)
     chosen = within(reversed(records), since=since, until=until)
-    assert [r.seq for r in chosen] == [19, 21, 22, 23, 24, 25, 26, 27]
+    assert [r.seq for r in chosen] == [19, 21, 22, 23, 24, 25, 26, 44, 27]
     assert chosen[0].voided
     label = "ANEF — administration-etrangers-en-france.interieur.gouv.fr"
     anef = within(records, place=lambda place: place.label == label)

@@ -7,14 +7,11 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
 
 from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
+from rdvlog.pieces import Piece, number_pieces
 from rdvlog.stats import Summary, chronological, summarize, utc_key
-
-if TYPE_CHECKING:
-    from rdvlog.pieces import Piece
 
 
 @dataclass(frozen=True)
@@ -57,21 +54,6 @@ class Exhibit:
             else:
                 name = name[:_MAX_NAME]
         return f"piece-{self.number:03d}-{name}"
-
-
-def exhibits(records: Iterable[AttemptRecord]) -> tuple[Exhibit, ...]:
-    """Number the evidence of the non-voided attempts among ``records``.
-
-    One number per (attempt, file) pair, from 1, in the chronological order of the attempts
-    (ties by journal number) and, within an attempt, in the order the files were attached. The
-    same file attached to two attempts gets two numbers, so each attempt's exhibits are explicit
-    and the SHA-256 column shows that they are one file. Voided attempts' files get no number.
-    """
-    numbered: list[Exhibit] = []
-    for record in chronological(r for r in records if not r.voided):
-        for evidence in record.attempt.evidence:
-            numbered.append(Exhibit(len(numbered) + 1, record, evidence))
-    return tuple(numbered)
 
 
 def within(
@@ -121,16 +103,25 @@ class ReportInput:
     documents: tuple[DocumentRecord, ...] = ()
     #: Attempt numbers by journal number, for the whole journal (``History.numbers``).
     numbers: Mapping[int, int] = field(default_factory=dict)
-    #: The report's own pièce number; the numbers before it are left to the lawyer.
+    #: The number of the first pièce (``--first-exhibit``: numbers below are the lawyer's).
     first_piece: int = 1
-    #: The screenshots of one calendar week as one pièce (``dossier --group-weeks``).
+    #: One pièce per calendar week of screenshots (``--group-weeks``).
     group_weeks: bool = False
+    #: The capture time each image carries (PNG ``tIME``, EXIF), by SHA-256; None: none found.
+    capture_times: Mapping[str, dt.datetime | None] = field(default_factory=dict)
+    #: Attempts the whole journal holds (voided ones excluded), for a filtered extract.
+    journal_attempts: int | None = None
 
     def __post_init__(self) -> None:
         if self.generated_at.utcoffset() is None:
             raise ValueError("generated_at must be an aware datetime")
         # Frozen, so the normalised order is set the one way a frozen dataclass allows.
         object.__setattr__(self, "records", tuple(chronological(self.records)))
+        if not self.numbers:
+            # A report made without the journal's numbers (tests, a library caller): the given
+            # attempts are numbered in journal order, as History does.
+            ordered = sorted(record.seq for record in self.records)
+            object.__setattr__(self, "numbers", {seq: n for n, seq in enumerate(ordered, 1)})
 
     @property
     def active(self) -> tuple[AttemptRecord, ...]:
@@ -152,7 +143,20 @@ class ReportInput:
 
     @cached_property
     def exhibits(self) -> tuple[Exhibit, ...]:
-        return exhibits(self.records)
+        """Each distinct attached file once, under its pièce's number (as the bundle names it)."""
+        found = []
+        for piece in self.pieces:
+            seen: set[str] = set()
+            for item in piece.items:
+                if item.record is not None and item.evidence.sha256 not in seen:
+                    seen.add(item.evidence.sha256)
+                    found.append(Exhibit(piece.number, item.record, item.evidence))
+        return tuple(found)
+
+    @cached_property
+    def pieces(self) -> tuple[Piece, ...]:
+        """The numbered pièces: the report, case documents, then the attempts' files."""
+        return number_pieces(self, first=self.first_piece, group_weeks=self.group_weeks)
 
     @cached_property
     def exhibit_numbers(self) -> dict[int, tuple[int, ...]]:
@@ -161,13 +165,6 @@ class ReportInput:
         for exhibit in self.exhibits:
             numbers.setdefault(exhibit.seq, []).append(exhibit.number)
         return {seq: tuple(found) for seq, found in numbers.items()}
-
-    @cached_property
-    def pieces(self) -> tuple[Piece, ...]:
-        """The numbered pièces: this report, the case documents, the attempts' files."""
-        from rdvlog.pieces import number_pieces
-
-        return number_pieces(self, first=self.first_piece, group_weeks=self.group_weeks)
 
     def local(self, moment: dt.datetime) -> dt.datetime:
         """``moment`` in the report's zone."""

@@ -1,5 +1,6 @@
 """``rdvlog report``: the lawyer's report, in Markdown or CSV, French or English."""
 
+import sys
 from collections.abc import Iterable
 from enum import Enum
 from pathlib import Path
@@ -10,6 +11,7 @@ import typer
 from rdvlog.cli.context import message, message_lang, session, state, warn, write_out
 from rdvlog.cli.options import LangOption, PlaceOption, SinceOption, UntilOption
 from rdvlog.cli.root import app
+from rdvlog.errors import UsageError
 from rdvlog.export import atomic_output, check_target
 from rdvlog.labels import t
 from rdvlog.render.markdown import markdown_chunks
@@ -20,14 +22,34 @@ from rdvlog.service.report import ReportRequest, build_report
 class ReportFormat(str, Enum):
     MARKDOWN = "markdown"
     CSV = "csv"
+    PDF = "pdf"
+
+
+#: The format an output file's extension names; another extension leaves the choice to --format.
+_BY_EXTENSION = {".md": ReportFormat.MARKDOWN, ".csv": ReportFormat.CSV, ".pdf": ReportFormat.PDF}
+
+
+def chosen_format(given: ReportFormat | None, output: Path | None) -> ReportFormat:
+    """``--format``, else the one ``-o``'s extension names, else Markdown; a contradiction
+    between the two is a usage error (``-o rapport.pdf --format markdown``)."""
+    named = _BY_EXTENSION.get(output.suffix.lower()) if output else None
+    if given is not None and named is not None and given is not named:
+        raise UsageError(
+            f"--format {given.value} contradicts the extension of {output}; "
+            f"use a .{'md' if given is ReportFormat.MARKDOWN else given.value} file name"
+        )
+    return given or named or ReportFormat.MARKDOWN
 
 
 @app.command()
 def report(
     ctx: typer.Context,
     output_format: Annotated[
-        ReportFormat, typer.Option("--format", help="markdown (default) or csv.")
-    ] = ReportFormat.MARKDOWN,
+        ReportFormat | None,
+        typer.Option(
+            "--format", help="markdown (default), csv or pdf; by default from -o's extension."
+        ),
+    ] = None,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Write to this file (default: stdout).")
     ] = None,
@@ -41,11 +63,30 @@ def report(
     ] = False,
 ) -> None:
     """Write the chronological report a lawyer attaches to a référé mesures utiles."""
+    chosen = chosen_format(output_format, output)
+    if chosen is ReportFormat.PDF and output is None and sys.stdout.isatty():
+        raise UsageError("a PDF is not written to a terminal: give -o FILE.pdf or redirect stdout")
     target = check_target(output, store=state(ctx).store_path()) if output else None
     request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
     data = build_report(session(ctx), request)
+    if chosen is ReportFormat.PDF:
+        from rdvlog.render.report_pdf import render_report_pdf  # the PDF stack, only here
+        from rdvlog.service.report import evidence_reader
+
+        pdf = render_report_pdf(data, evidence_reader(session(ctx)))
+        if target is None:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(pdf)
+            sys.stdout.buffer.flush()
+        else:
+            with atomic_output(target) as out:
+                out.write(pdf)
+            message(ctx, "cli.report_written", target=target)
+        if not data.integrity.ok:
+            warn(t(message_lang(ctx), "cli.not_verified", problem=data.integrity.problem))
+        return
     chunks: Iterable[str]
-    if output_format is ReportFormat.CSV:
+    if chosen is ReportFormat.CSV:
         chunks = [render_csv(data, excel=excel)]
     else:
         chunks = markdown_chunks(data)

@@ -4,6 +4,32 @@ Labels are plain text: renderers add Markdown and escape user text.
 """
 
 REPORT_LABELS: dict[str, tuple[str, str]] = {
+    # Pièces (rdvlog.pieces): dates, weeks, labels
+    "month.1": ("janvier", "January"),
+    "month.2": ("février", "February"),
+    "month.3": ("mars", "March"),
+    "month.4": ("avril", "April"),
+    "month.5": ("mai", "May"),
+    "month.6": ("juin", "June"),
+    "month.7": ("juillet", "July"),
+    "month.8": ("août", "August"),
+    "month.9": ("septembre", "September"),
+    "month.10": ("octobre", "October"),
+    "month.11": ("novembre", "November"),
+    "month.12": ("décembre", "December"),
+    "week.span": ("du {start} au {end}", "{start} to {end}"),
+    "week.named": ("semaine {span}", "week of {span}"),
+    "piece.screenshot": (
+        "Capture d'écran du {day} à {time} ({attempts})",
+        "Screenshot of {day} at {time} ({attempts})",
+    ),
+    "piece.file": (
+        "Fichier joint du {day} à {time} ({attempts}) : {name}",
+        "File attached on {day} at {time} ({attempts}): {name}",
+    ),
+    "piece.week": ("Captures d'écran, semaine {span}", "Screenshots, week of {span}"),
+    "piece.attempt.one": ("tentative n° {n}", "attempt {n}"),
+    "piece.attempt.other": ("tentatives n° {list} et {last}", "attempts {list} and {last}"),
     "title": (
         "Relevé des tentatives de prise de rendez-vous en préfecture",
         "Record of attempts to book a préfecture appointment",
@@ -14,7 +40,7 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "header.applicant": ("Demandeur", "Applicant"),
     "header.foreigner_number": ("N° étranger", "Foreign national number"),
     "header.procedure": ("Démarche", "Procedure"),
-    "header.place": ("Préfecture du dossier", "Préfecture of the case"),
+    "header.place": ("Préfecture compétente", "Competent préfecture"),
     "header.permit_expires": ("Fin de validité du titre de séjour", "Residence permit expires"),
     "header.application": ("Type de demande", "Application"),
     "header.period": ("Période couverte", "Period covered"),
@@ -23,8 +49,11 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "header.period_until": ("jusqu'au {end}", "until {end}"),
     "header.period_none": ("aucune tentative", "no attempts"),
     "header.place_filter": ("Lieu sélectionné", "Place selected"),
-    "header.zone": ("Fuseau horaire des dates et heures", "Time zone of all dates and times"),
-    "header.generated": ("Rapport établi le", "Report generated on"),
+    "header.zone": (
+        "Heures exprimées dans le fuseau {zone}.",
+        "Times are in the {zone} time zone.",
+    ),
+    "header.generated": ("Relevé établi le", "Record generated on"),
     "header.software": ("Logiciel", "Software"),
     "application.first": ("Première demande", "First application"),
     "application.renewal": ("Renouvellement", "Renewal"),
@@ -80,14 +109,11 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
         "spread over at least three weeks. Keep trying, and keep recording the attempts.",
     ),
     # Sections and columns
-    "section.weekly": ("Tentatives par semaine ISO", "Attempts per ISO week"),
-    "section.written": (
-        "Démarches écrites (courriels, courriers)",
-        "Written steps (emails, letters)",
-    ),
+    "section.weekly": ("Tentatives par semaine calendaire", "Attempts per calendar week"),
+    "section.written": ("Démarches écrites", "Written steps"),
     "written.none": (
-        "Aucune démarche écrite (courriel ou courrier) n'est enregistrée.",
-        "No written step (email or letter) is recorded.",
+        "Aucune démarche écrite (courriel, courrier ou formulaire de contact) n'est consignée.",
+        "No written step (email, letter or contact form) is recorded.",
     ),
     "section.attempts": ("Relevé chronologique des tentatives", "Chronological record of attempts"),
     "section.exhibits": ("Pièces", "Exhibits"),
@@ -132,30 +158,35 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "exhibit.attempt": ("n° {seq} du {at}", "no. {seq} of {at}"),
     "details.message": ("« {text} »", "“{text}”"),
     "details.reference": ("Réf. : {text}", "Ref.: {text}"),
-    "details.note": ("Note : {text}", "Note: {text}"),
+    "details.note": ("Observation : {text}", "Note: {text}"),
     "late.legend": (
-        "Saisie tardive : tentative enregistrée dans le journal plus d'une heure après avoir été "
-        "effectuée. La date de la tentative est alors déclarée par le demandeur.",
-        "Late entry: attempt recorded in the journal more than one hour after it was made. Its "
-        "time is then as stated by the applicant.",
+        "Saisie différée : tentative enregistrée dans le journal plus d'une heure après avoir été "
+        "effectuée ; sa date et son heure sont celles déclarées par le demandeur.",
+        "Deferred entry: attempt recorded in the journal more than one hour after it was made; "
+        "its date and time are as stated by the applicant.",
     ),
     "late.item": (
-        "n° {seq} : tentative du {at}, enregistrée le {recorded}",
-        "no. {seq}: attempt of {at}, recorded on {recorded}",
+        "n° {row} : tentative du {at}, enregistrée le {recorded}",
+        "no. {row}: attempt of {at}, recorded on {recorded}",
     ),
     # Integrity
     "section.integrity": ("Intégrité du journal", "Journal integrity"),
-    "integrity.result": ("Vérification", "Verification"),
+    "integrity.result": ("Contrôle de cohérence", "Consistency check"),
     "integrity.ok": (
-        "réussie — la chaîne d'empreintes du journal et les empreintes des pièces sont intactes",
-        "passed — the journal's hash chain and the exhibits' hashes are intact",
+        "contrôle de cohérence interne effectué par le logiciel rdvlog le {day} : la chaîne "
+        "d'empreintes des entrées et les empreintes des fichiers joints concordent",
+        "internal consistency check made by the rdvlog software on {day}: the chain of the "
+        "entries' hashes and the hashes of the attached files agree",
     ),
-    "integrity.failed": ("ÉCHEC : {problem}", "FAILED: {problem}"),
+    "integrity.failed": (
+        "ÉCHEC du contrôle de cohérence : {problem}",
+        "Consistency check FAILED: {problem}",
+    ),
     "integrity.entries": ("Entrées dans le journal", "Entries in the journal"),
     "integrity.head": ("Empreinte de la dernière entrée", "Hash of the last entry"),
     "integrity.head_none": ("aucune (journal vide)", "none (empty journal)"),
     "integrity.head_unknown": ("non disponible", "not available"),
-    "integrity.voided": ("Tentatives annulées", "Voided attempts"),
+    "integrity.voided": ("Saisies annulées par le demandeur", "Entries voided by the applicant"),
     "integrity.voided_none": ("aucune", "none"),
     "integrity.selection": (
         "Les décomptes de ce rapport portent sur la sélection indiquée en tête ; le nombre "
@@ -165,20 +196,20 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     ),
     "integrity.statement": (
         "Ce journal est tenu par le demandeur lui-même, au moyen du logiciel rdvlog. Chaque "
-        "entrée est liée à la précédente par une empreinte SHA-256 et chaque pièce est "
-        "identifiée par son empreinte SHA-256 : la modification d'une entrée ou d'une pièce "
-        "est détectée par la commande « rdvlog verify », et l'empreinte de la dernière entrée, "
-        "communiquée à un tiers, permet de vérifier plus tard que le journal n'a pas été réécrit. "
-        "Les heures d'enregistrement proviennent de l'horloge de l'ordinateur du demandeur et ne "
-        "sont pas certifiées par un tiers. Ce document n'est pas un constat de commissaire de "
-        "justice.",
+        "entrée est liée à la précédente par une empreinte SHA-256 et chaque fichier joint est "
+        "identifié par son empreinte SHA-256. Le contrôle de cohérence décrit ci-dessus détecte "
+        "la modification isolée d'une entrée ou d'un fichier, mais non la réécriture complète du "
+        "journal ; il ne certifie pas les dates. L'empreinte de la dernière entrée, communiquée à "
+        "un tiers (par exemple dans une lettre recommandée à la préfecture), permet de vérifier "
+        "ultérieurement que le journal n'a pas été réécrit depuis. Ce document n'est pas un "
+        "constat de commissaire de justice.",
         "This log is kept by the applicant themselves, using the rdvlog software. Each entry is "
-        "linked to the previous one by a SHA-256 hash and each exhibit is identified by its "
-        "SHA-256 hash: a change to an entry or an exhibit is detected by the command “rdvlog "
-        "verify”, and the hash of the last entry, once given to a third party, allows checking "
-        "later that the journal was not rewritten. Recording times come from the applicant's own "
-        "computer clock and are not certified by a third party. This document is not a report "
-        "by a commissaire de justice (court officer).",
+        "linked to the previous one by a SHA-256 hash and each attached file is identified by its "
+        "SHA-256 hash. The consistency check above detects the alteration of an isolated entry or "
+        "file, but not a complete rewrite of the journal; it does not certify the dates. The hash "
+        "of the last entry, once given to a third party (for instance in a registered letter to "
+        "the préfecture), allows checking later that the journal was not rewritten since. This "
+        "document is not a report by a commissaire de justice (court officer).",
     ),
     # Spreadsheet columns and values
     "csv.weekday": ("Jour", "Weekday"),
@@ -186,12 +217,12 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "csv.department": ("Département", "Department"),
     "csv.message": ("Message affiché", "Message shown"),
     "csv.url": ("Adresse (URL)", "Address (URL)"),
-    "csv.note": ("Note", "Note"),
+    "csv.note": ("Observation", "Note"),
     "csv.exhibits": ("Pièces n°", "Exhibit nos."),
     "csv.files": ("Fichiers d'origine", "Original files"),
     "csv.hashes": ("SHA-256 des pièces", "Exhibit SHA-256"),
     "csv.recorded": ("Enregistrée le", "Recorded at"),
-    "csv.late": ("Saisie tardive", "Late entry"),
+    "csv.late": ("Saisie différée", "Deferred entry"),
     "csv.integrity": ("Intégrité du journal", "Journal integrity"),
     "csv.integrity_ok": ("vérifiée", "verified"),
     "csv.integrity_failed": ("NON VÉRIFIÉE : {problem}", "NOT VERIFIED: {problem}"),
@@ -274,4 +305,147 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "bytes.other": ("{n} octets", "{n} bytes"),
     "hours": ("{n} h", "{n} h"),
     "minutes": ("{n} min", "{n} min"),
+    "warning.mark": ("Attention : ", "Warning: "),
+    "warning.check": (
+        "des pièces appellent une vérification avant tout dépôt (pièces n° {list}) : voir « "
+        "Points à vérifier » sous la liste des pièces.",
+        "some exhibits call for a check before filing (exhibits {list}): see “Points to check” "
+        "under the list of exhibits.",
+    ),
+    "section.synthese": ("Synthèse", "Summary"),
+    "section.header": ("Dossier", "Case"),
+    "header.url": ("Adresse de prise de rendez-vous", "Booking address"),
+    "header.tribunal": ("Tribunal administratif compétent", "Competent tribunal administratif"),
+    "header.tribunal_value": (
+        "{name} (suggestion à vérifier, art. R. 221-3 du code de justice administrative)",
+        "{name} (a suggestion to check, art. R. 221-3 of the code de justice administrative)",
+    ),
+    "header.dates": (
+        "Les dates et heures de toutes les tentatives sont déclarées par le demandeur ou relevées "
+        "sur l'horloge de son ordinateur ; elles ne sont pas certifiées par un tiers.",
+        "The dates and times of all attempts are stated by the applicant or read from their "
+        "computer's clock; they are not certified by a third party.",
+    ),
+    "header.zone_paris": ("Heures exprimées en heure de Paris.", "Times are Paris time."),
+    "when": ("{day} à {time}", "{day} at {time}"),
+    "ref.piece": ("Pièce n° {n}", "Exhibit {n}"),
+    "ref.check": (" (à vérifier)", " (to check)"),
+    "section.figures": ("Chiffres", "Figures"),
+    "figures.measure": ("Indicateur", "Measure"),
+    "figures.value": ("Valeur", "Value"),
+    "figures.booking": ("Tentatives de prise de rendez-vous", "Booking attempts"),
+    "figures.written": (
+        "Démarches écrites (comptées à part)",
+        "Written steps (counted separately)",
+    ),
+    "figures.written_none": ("aucune", "none"),
+    "figures.distinct_days": ("Jours distincts", "Distinct days"),
+    "figures.distinct_weeks": (
+        "Semaines calendaires distinctes (du lundi au dimanche)",
+        "Distinct calendar weeks (Monday to Sunday)",
+    ),
+    "figures.with_screenshot": (
+        "Tentatives accompagnées d'une capture d'écran",
+        "Attempts backed by a screenshot",
+    ),
+    "figures.shots_value.one": ("{shots}, sur {n} semaine", "{shots}, in {n} week"),
+    "figures.shots_value.other": ("{shots}, sur {n} semaines", "{shots}, in {n} weeks"),
+    "figures.first": ("Première tentative", "First attempt"),
+    "figures.last": ("Dernière tentative", "Last attempt"),
+    "figures.longest_gap": (
+        "Plus long intervalle entre deux tentatives",
+        "Longest gap between two attempts",
+    ),
+    "figures.gap_value": ("{length} (du {start} au {end})", "{length} (from {start} to {end})"),
+    "figures.places": ("Lieux des tentatives", "Places of the attempts"),
+    "figures.booked": ("Rendez-vous", "Appointment"),
+    "figures.booked_none": (
+        "aucun rendez-vous obtenu n'est consigné",
+        "no appointment obtained is recorded",
+    ),
+    "figures.booked_yes": (
+        "rendez-vous obtenu consigné le {when} (tentative n° {n})",
+        "appointment obtained recorded on {when} (attempt {n})",
+    ),
+    "figures.voided": (
+        "Saisies annulées par le demandeur (non comptées)",
+        "Entries voided by the applicant (not counted)",
+    ),
+    "weekly.explain": (
+        "Une semaine calendaire va du lundi au dimanche ; les semaines sans tentative figurent "
+        "avec la valeur 0.",
+        "A calendar week runs from Monday to Sunday; weeks without an attempt are shown with 0.",
+    ),
+    "written.intro": (
+        "Courriels, courriers et messages par formulaire de contact adressés à la préfecture. Ils "
+        "ne sont pas comptés parmi les tentatives de prise de rendez-vous. L'avis de réception et "
+        "la réponse sont ceux que le demandeur a consignés à la suite de chaque envoi.",
+        "Emails, letters and contact-form messages to the préfecture. They are not counted among "
+        "the booking attempts. The delivery receipt and the reply are those the applicant "
+        "recorded after each step.",
+    ),
+    "written.not_recorded": ("non consigné", "not recorded"),
+    "col.attempt_no": ("Tentative n°", "Attempt no."),
+    "col.kind": ("Nature", "Kind"),
+    "col.sent": ("Envoi", "Sent"),
+    "col.delivered": ("Avis de réception", "Delivery receipt"),
+    "col.answered": ("Réponse", "Reply"),
+    "col.pieces": ("Pièces", "Exhibits"),
+    "col.row": ("N°", "No."),
+    "col.entry": ("Entrée du journal n°", "Journal entry no."),
+    "col.piece": ("Pièce", "Exhibit"),
+    "col.designation": ("Désignation", "Description"),
+    "details.place": ("Lieu : {text}", "Place: {text}"),
+    "details.procedure": ("Démarche : {text}", "Procedure: {text}"),
+    "attempts.intro": (
+        "Les tentatives de prise de rendez-vous sont numérotées de 1 à N dans l'ordre des dates. "
+        "La correspondance avec les numéros de tentative et les entrées du journal figure en "
+        "annexe ; les numéros de pièce forment une série distincte.",
+        "Booking attempts are numbered 1 to N in date order. The matching attempt numbers and "
+        "journal entries are given in the annex; exhibit numbers are a separate series.",
+    ),
+    "section.pieces": ("Liste des pièces", "List of exhibits"),
+    "pieces.intro": (
+        "Le présent relevé, puis les documents du dossier, puis les fichiers joints aux "
+        "tentatives dans l'ordre des dates. Un même fichier (même empreinte SHA-256) joint à "
+        "plusieurs tentatives constitue une seule pièce.",
+        "This record, then the case documents, then the files attached to the attempts in date "
+        "order. One file (same SHA-256) attached to several attempts is a single exhibit.",
+    ),
+    "section.checks": ("Points à vérifier", "Points to check"),
+    "check.reused": (
+        "Pièce n° {n} : le même fichier est joint aux tentatives n° {attempts}, effectuées des "
+        "jours différents ({days}).",
+        "Exhibit {n}: the same file is attached to attempts {attempts}, made on different days "
+        "({days}).",
+    ),
+    "check.capture": (
+        "Pièce n° {n} ({name}) : l'heure de capture enregistrée dans le fichier ({captured}) "
+        "s'écarte de plus d'une heure de celle de la tentative n° {attempt} ({at}).",
+        "Exhibit {n} ({name}): the capture time stored in the file ({captured}) is more than an "
+        "hour from that of attempt {attempt} ({at}).",
+    ),
+    "integrity.entries_why": (
+        "Le journal compte plus d'entrées que de tentatives : il enregistre aussi le profil du "
+        "dossier, les documents, les démarches écrites et les annulations.",
+        "The journal holds more entries than attempts: it also records the case profile, "
+        "documents, written steps and voids.",
+    ),
+    "section.annex": ("Annexe : correspondance des numéros", "Annex: number mapping"),
+    "annex.intro": (
+        "Pour chaque ligne du relevé chronologique : le numéro de la tentative attribué par "
+        "rdvlog (les saisies annulées conservent le leur) et le numéro de l'entrée du journal.",
+        "For each row of the chronological table: the attempt number given by rdvlog (voided "
+        "entries keep theirs) and the number of the journal entry.",
+    ),
+    "caption": (
+        "Pièce n° {n} — capture d'écran jointe à la tentative n° {attempt} du {day} à {time}",
+        "Exhibit {n} — screenshot attached to attempt {attempt} of {day} at {time}",
+    ),
+    "caption.sha": ("SHA-256 : ", "SHA-256: "),
+    "pdf.footer": ("{title} — {who}", "{title} — {who}"),
+    "chart.title": (
+        "Nombre de tentatives par semaine (sous chaque barre : le lundi de la semaine)",
+        "Attempts per week (under each bar: the week's Monday)",
+    ),
 }

@@ -7,13 +7,14 @@ import io
 from collections.abc import Sequence
 
 from rdvlog.history import AttemptRecord
+from rdvlog.pieces import PieceItem
 from rdvlog.render import i18n
 from rdvlog.render.i18n import t
-from rdvlog.report import Exhibit, ReportInput
+from rdvlog.report import ReportInput
 
 # (label key, ...) in column order; values come from _row in the same order.
 _COLUMNS = (
-    "col.seq",
+    "col.attempt_no",
     "col.date",
     "csv.weekday",
     "col.time",
@@ -45,12 +46,12 @@ def neutralise(cell: str) -> str:
 
 
 def _row(
-    report: ReportInput, record: AttemptRecord, files: Sequence[Exhibit], state: str
+    report: ReportInput, record: AttemptRecord, files: Sequence[tuple[int, PieceItem]], state: str
 ) -> list[str]:
     lang, attempt = report.lang, record.attempt
     moment = report.local(attempt.at)
     return [
-        str(record.seq),
+        str(report.numbers.get(record.seq, record.seq)),
         i18n.plain_date(lang, moment.date()),
         i18n.weekday(lang, moment.weekday()),
         i18n.clock(moment),
@@ -65,9 +66,9 @@ def _row(
         attempt.reference or "",
         attempt.note or "",
         # One line per exhibit, so the three columns line up in a wrapped cell.
-        "\n".join(str(exhibit.number) for exhibit in files),
-        "\n".join(exhibit.evidence.name for exhibit in files),
-        "\n".join(exhibit.evidence.sha256 for exhibit in files),
+        "\n".join(str(number) for number, _ in files),
+        "\n".join(item.evidence.name for _, item in files),
+        "\n".join(item.evidence.sha256 for _, item in files),
         report.local(record.recorded_at).isoformat(timespec="seconds"),
         t(lang, "yes") if record.late else t(lang, "no"),
         state,
@@ -85,9 +86,12 @@ def render_csv(report: ReportInput, *, excel: bool = False) -> str:
     state = t(lang, "csv.integrity_ok")
     if not integrity.ok:
         state = t(lang, "csv.integrity_failed", problem=integrity.problem or "?")
-    files: dict[int, list[Exhibit]] = {}
-    for exhibit in report.exhibits:
-        files.setdefault(exhibit.seq, []).append(exhibit)
+    # The pièce holding each file of each attempt: the numbers of the report and the dossier.
+    files: dict[int, list[tuple[int, PieceItem]]] = {}
+    for piece in report.pieces:
+        for item in piece.items:
+            if item.record is not None:
+                files.setdefault(item.record.seq, []).append((piece.number, item))
 
     buffer = io.StringIO()
     writer = csv.writer(

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
 from rdvlog import __version__, dashboard
 from rdvlog.bundle import write_bundle
+from rdvlog.capture import HEAD, capture_time
+from rdvlog.errors import JournalDamaged
+from rdvlog.evidence import stored_path
+from rdvlog.facts import is_booking_attempt
+from rdvlog.history import AttemptRecord
 from rdvlog.journal import Journal
-from rdvlog.models import Lang
+from rdvlog.models import Evidence, Lang
 from rdvlog.report import Integrity, ReportInput
 from rdvlog.service.reading import checked_history
 from rdvlog.service.selection import parse_period, select_attempts
@@ -27,9 +32,9 @@ class ReportRequest:
     since: str | None = None
     until: str | None = None
     prefecture: str | None = None
-    #: The report's pièce number (``dossier --first-exhibit``).
+    #: The number of the first pièce (``--first-exhibit``).
     first_piece: int = 1
-    #: One pièce per calendar week of screenshots (``dossier --group-weeks``).
+    #: One pièce per calendar week of screenshots (``--group-weeks``).
     group_weeks: bool = False
 
 
@@ -50,7 +55,8 @@ def build_report(
     ``journal_bytes`` is the snapshot a bundle also copies.
     """
     period = parse_period(request.since, request.until, zone=session.zone, now=session.now())
-    history, verification = checked_history(session.journal(), journal_bytes)
+    journal = session.journal()
+    history, verification = checked_history(journal, journal_bytes)
     records, place = select_attempts(history.attempts, period, request.prefecture)
     brk = verification.first_break
     lang: Lang = request.lang or history.case.lang or "fr"
@@ -74,7 +80,48 @@ def build_report(
         numbers=history.numbers,
         first_piece=request.first_piece,
         group_weeks=request.group_weeks,
+        capture_times=capture_times(journal.evidence_dir, records),
+        journal_attempts=sum(1 for r in history.attempts if is_booking_attempt(r) and not r.voided),
     )
+
+
+def capture_times(
+    evidence_dir: Path, records: Iterable[AttemptRecord]
+) -> dict[str, dt.datetime | None]:
+    """The capture time each PNG/JPEG of ``records`` carries (first 64 KiB read), by SHA-256.
+
+    A missing or unreadable file gives None here: ``verify`` and the bundle report it.
+    """
+    found: dict[str, dt.datetime | None] = {}
+    for record in records:
+        for evidence in record.attempt.evidence:
+            if evidence.sha256 in found or evidence.media_type not in _CAPTURE_TYPES:
+                continue
+            try:
+                with stored_path(evidence_dir, evidence).open("rb") as reader:
+                    found[evidence.sha256] = capture_time(reader.read(HEAD))
+            except OSError:
+                found[evidence.sha256] = None
+    return found
+
+
+_CAPTURE_TYPES = frozenset({"image/png", "image/jpeg"})
+
+
+def evidence_reader(session: Session) -> Callable[[Evidence], bytes]:
+    """Reads a stored evidence file whole (the PDF embeds screenshots)."""
+    evidence_dir = session.journal().evidence_dir
+
+    def read(evidence: Evidence) -> bytes:
+        try:
+            return stored_path(evidence_dir, evidence).read_bytes()
+        except FileNotFoundError:
+            raise JournalDamaged(
+                f"the file {evidence.name} ({evidence.sha256[:12]}…) is missing from the store; "
+                "run `rdvlog verify` and restore it from a backup"
+            ) from None
+
+    return read
 
 
 @dataclass(frozen=True)
