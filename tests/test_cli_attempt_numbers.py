@@ -15,7 +15,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-
 import pytest
 import typer
 
@@ -88,9 +87,7 @@ def test_the_list_table_and_csv_show_attempt_numbers(rdvlog: Invoke) -> None:
     assert rows[1][:2] == ["2", "1"]
 
 
-def test_show_and_void_refuse_a_number_beyond_the_last_attempt(
-    rdvlog: Invoke, store: Path
-) -> None:
+def test_show_and_void_refuse_a_number_beyond_the_last_attempt(rdvlog: Invoke, store: Path) -> None:
     rdvlog("case", "set", "-d", "AES")
     add(rdvlog)
     before = snapshot(store)
@@ -268,10 +265,11 @@ def test_a_screenshot_of_a_voided_attempt_may_be_attached_again(
 
 
 def test_attempt_numbers_complete_in_the_shell(rdvlog: Invoke, store: Path) -> None:
+    from typer.main import get_command
+
     from rdvlog.cli import app
     from rdvlog.cli.attempt import complete_active_number, complete_number
     from rdvlog.cli.context import State
-    from typer.main import get_command
 
     for time in ("08:00", "08:10", "08:20"):
         add(rdvlog, "--at", time)

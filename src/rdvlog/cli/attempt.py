@@ -256,7 +256,6 @@ def show_(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = Fals
     from rdvlog.service.reading import attempt_files
 
     s = session(ctx)
-    note_missing_store(ctx)
     record, stored, about = attempt_files(s.journal(), number)
     if as_json:
         document = listing.as_dict(record, number, stored=stored)

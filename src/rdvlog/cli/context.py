@@ -77,7 +77,9 @@ def session(ctx: typer.Context) -> Session:
 
 
 def _announce_new_store(current: State, journal: Path) -> None:
-    if not journal.exists():
+    # Run as the command's context closes: only after a success (a failed write may leave a
+    # torn journal behind, and then its `error:` line must be the only one).
+    if sys.exc_info()[0] is not None or not journal.exists():
         return
     where = current.store_path()
     if current.store_chosen():
