@@ -1,4 +1,4 @@
-"""``rdvlog status`` as the morning check, and what a store that does not exist yet says (issue 12)."""
+"""``rdvlog status`` as the morning check; what a store that does not exist yet says (issue 12)."""
 
 from __future__ import annotations
 
