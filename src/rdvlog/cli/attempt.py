@@ -235,11 +235,9 @@ def list_(
         write_out(listing.jsonl(records, numbers))
     elif output_format is ListFormat.CSV:
         write_out(listing.csv_rows(records, numbers))
-    elif missing:
-        pass
-    elif not records:
+    elif not records and not missing:  # a missing store was already named on stderr
         message(ctx, "cli.no_attempts" if include_void else "cli.no_attempts_yet")
-    else:
+    elif records:
         from rich.console import Console
 
         width = Console().width
