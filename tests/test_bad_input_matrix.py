@@ -341,9 +341,10 @@ ROWS = [
     Row("time-zone-unknown", ADD, 2, "rdvlog_tz", env={"RDVLOG_TZ": "Mars/Olympus_Mons"}),
     Row("void-unknown-attempt", ("attempt", "void", "99", "--reason", "x"), 2, "99"),
     Row("void-already-void", ("attempt", "void", "1", "--reason", "x"), 2, "already void"),
-    Row("void-not-an-attempt", ("attempt", "void", "3", "--reason", "x"), 2, "not an attempt"),
-    Row("show-zero", ("attempt", "show", "0"), 2, "seq"),
-    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "seq"),
+    # Entry 3 is the void: there are two attempts, numbered 1 and 2.
+    Row("void-not-an-attempt", ("attempt", "void", "3", "--reason", "x"), 2, "no attempt 3"),
+    Row("show-zero", ("attempt", "show", "0"), 2, "number"),
+    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "number"),
     Row("option-unknown", (*ADD, "--colour", "red"), 2, "--colour"),
     Row("prefecture-unknown", ("attempt", "add", "-p", "atlantis", "-d", "AES"), 2, "atlantis"),
     Row(

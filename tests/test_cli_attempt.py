@@ -43,14 +43,20 @@ def test_add_records_the_attempt_with_defaults(rdvlog: Invoke, store: Path) -> N
         "evidence": [],
     }
     lines = (store / "journal.jsonl").read_text(encoding="utf-8").splitlines()
-    assert json.loads(lines[0]) == entry
+    assert {**json.loads(lines[0]), "number": 1} == entry
 
 
-def test_add_without_json_confirms_on_stderr_only(rdvlog: Invoke) -> None:
+def test_add_without_json_confirms_on_stderr_only(rdvlog: Invoke, store: Path) -> None:
     result = rdvlog("attempt", "add", "--unlisted", "-p", "Bobigny", "-d", "AES", "--at", "08:15")
     assert result.exit_code == 0
     assert result.stdout == ""
-    assert result.stderr == "attempt 1 recorded: 2026-11-26 08:15, Bobigny, no-slot\n"
+    assert result.stderr == (
+        "attempt 1 recorded: 2026-11-26 08:15, Bobigny, no-slot\n"
+        f"warning: creating a new store at {store} (check --store or RDVLOG_HOME if one should "
+        "already exist)\n"
+    )
+    again = rdvlog("attempt", "add", "--unlisted", "-p", "Bobigny", "-d", "AES", "--at", "08:20")
+    assert again.stderr == "attempt 2 recorded: 2026-11-26 08:20, Bobigny, no-slot\n"
 
 
 def test_add_with_every_option(rdvlog: Invoke, capture: Path) -> None:
@@ -233,7 +239,7 @@ def test_an_unexpected_failure_is_one_line_not_a_traceback(
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("disk gremlin")
 
-    monkeypatch.setattr("rdvlog.journal.Journal.append", broken)
+    monkeypatch.setattr("rdvlog.journal.Journal.update", broken)
     result = rdvlog("attempt", "add", "--unlisted", "-p", "X", "-d", "Y")
     assert result.exit_code == 1
     assert result.stderr == (

@@ -129,6 +129,7 @@ def test_status_of_a_one_week_journal(rdvlog: Invoke) -> None:
     assert facts["warnings"] == [
         "all attempts fall within 1 distinct week — courts look for attempts over several weeks"
         " (CE 10 juin 2020 n° 435594)",
+        "no screenshot yet this week: attach one to an attempt (-e FILE or --latest-screenshot)",
         "permit expires in 12 days",
     ]
     text = rdvlog("status").stdout
@@ -142,7 +143,10 @@ def test_status_of_a_many_week_journal(rdvlog: Invoke, clock: Clock) -> None:
     facts = json.loads(rdvlog("status", "--json").stdout)
     assert (facts["attempts"], facts["distinct_weeks"]) == (5, 5)
     assert facts["days_since_last"] == 11
-    assert facts["warnings"] == ["no attempt for 11 days"]
+    assert facts["warnings"] == [
+        "no attempt for 11 days",
+        "no screenshot yet this week: attach one to an attempt (-e FILE or --latest-screenshot)",
+    ]
     assert sum(map(sum, facts["heatmap"]["rows"])) == 5
     assert facts["journal"]["verified"] is True
 

@@ -69,7 +69,14 @@ def test_store_is_private_with_umask_000_through_every_command(store: Path, tmp_
         else:
             assert mode == 0o600, relative
         seen.add(relative.parts[0])
-    assert seen == {"journal.jsonl", "journal.lock", "case.hint", "evidence", "quarantine"}
+    assert seen == {
+        "journal.jsonl",
+        "journal.lock",
+        "case.hint",
+        "attempts.hint",
+        "evidence",
+        "quarantine",
+    }
 
 
 HOSTILE_NAMES = [
@@ -150,7 +157,7 @@ def test_no_command_opens_a_network_connection(
         ("case", "set", "--applicant", "A. B.", "-p", "93", "-d", "AES salarié"),
         ("attempt", "add", "-e", str(shot), "--url", "https://www.seine-saint-denis.gouv.fr/"),
         (*ADD, "-c", "email", "--outcome", "sent"),
-        ("attempt", "void", "3", "--reason", "doublon"),
+        ("attempt", "void", "2", "--reason", "doublon"),
         (
             "attempt",
             "list",

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from rdvlog.codes import Outcome
+from rdvlog.facts import WRITTEN_CHANNELS, is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Case
 from rdvlog.stats import MIN_WEEKS, summarize
@@ -28,7 +30,11 @@ class Warning:
 
 @dataclass(frozen=True)
 class Status:
-    """Everything ``status`` prints, as data (``--json`` prints exactly this)."""
+    """Everything ``status`` prints, as data (``--json`` prints exactly this).
+
+    Counts, days, weeks and the calendar are of booking attempts: written steps (emails,
+    letters, forms sent) and their follow-ups are counted apart, in ``written_steps``.
+    """
 
     today: dt.date
     attempts: int
@@ -48,6 +54,21 @@ class Status:
     problem: str | None
     permit_expires: dt.date | None
     warnings: tuple[Warning, ...]
+    #: The applicant as the profile names them (« Mme Aïcha Ben Saïd »), if set.
+    applicant: str | None = None
+    #: The store in use: a volunteer keeps one per person.
+    store: str | None = None
+    today_attempts: int = 0
+    #: Today's latest booking attempt, if any.
+    today_last: dt.datetime | None = None
+    today_last_outcome: str | None = None
+    this_week_attempts: int = 0
+    #: Booking attempts of the current calendar week with a screenshot attached.
+    this_week_screenshots: int = 0
+    weeks_with_screenshot: int = 0
+    written_steps: int = 0
+    booked_at: dt.datetime | None = None
+    booked_number: int | None = None
 
 
 def status(
@@ -59,11 +80,31 @@ def status(
     entries: int,
     head_hash: str | None,
     problem: str | None,
+    store: str | None = None,
+    numbers: Mapping[int, int] | None = None,
 ) -> Status:
-    """Compute the status facts; ``problem`` is the first verification break, if any."""
-    summary = summarize(records, zone)
-    days = Counter(r.attempt.at.astimezone(zone).date() for r in records if not r.voided)
+    """Compute the status facts; ``problem`` is the first verification break, if any;
+    ``records`` are every attempt of the journal in journal order (``numbers`` maps their
+    seq to their attempt number; by default their position)."""
+    numbers = numbers or {r.seq: n for n, r in enumerate(records, start=1)}
+    booking = [r for r in records if is_booking_attempt(r)]
+    summary = summarize(booking, zone)
+    active = [r for r in booking if not r.voided]
+    local = [(r, r.attempt.at.astimezone(zone)) for r in active]
+    days = Counter(moment.date() for _, moment in local)
     this_monday = today - dt.timedelta(days=today.weekday())
+    todays = sorted(((m, r) for r, m in local if m.date() == today), key=lambda x: x[0])
+    this_week = [r for r, m in local if this_monday <= m.date() <= today]
+    shot_weeks = {m.isocalendar()[:2] for r, m in local if _has_screenshot(r)}
+    this_week_shots = sum(1 for r in this_week if _has_screenshot(r))
+    written = sum(
+        1
+        for r in records
+        if not r.voided
+        and r.attempt.channel in WRITTEN_CHANNELS
+        and r.attempt.outcome is Outcome.SENT
+    )
+    booked = summary.booked
     mondays = tuple(
         this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
     )
@@ -72,7 +113,9 @@ def status(
         for weekday in range(7)
     )
     since = (today - summary.last.date()).days if summary.last else None
-    warnings = _warnings(summary.count, summary.distinct_weeks, since, summary.booked is None)
+    warnings = _warnings(summary.count, summary.distinct_weeks, since, booked is None)
+    if booked is None and summary.count and not this_week_shots:
+        warnings.append(Warning("status.warn.no_screenshot_week"))
     if problem:
         warnings.insert(0, Warning("status.warn.broken", (("problem", problem),)))
     expires = case.permit_expires
@@ -85,14 +128,14 @@ def status(
     return Status(
         today=today,
         attempts=summary.count,
-        voided=summary.voided,
+        voided=sum(1 for r in records if r.voided),
         distinct_days=summary.distinct_days,
         distinct_weeks=summary.distinct_weeks,
         first=summary.first,
         last=summary.last,
         days_since_last=since,
         by_outcome={outcome.value: n for outcome, n in summary.by_outcome.items() if n},
-        booked=summary.booked is not None,
+        booked=booked is not None,
         heatmap_mondays=mondays,
         heatmap=heatmap,
         entries=entries,
@@ -101,14 +144,35 @@ def status(
         problem=problem,
         permit_expires=expires,
         warnings=tuple(warnings),
+        applicant=_applicant(case),
+        store=store,
+        today_attempts=len(todays),
+        today_last=todays[-1][0] if todays else None,
+        today_last_outcome=todays[-1][1].attempt.outcome.value if todays else None,
+        this_week_attempts=len(this_week),
+        this_week_screenshots=this_week_shots,
+        weeks_with_screenshot=len(shot_weeks),
+        written_steps=written,
+        booked_at=booked.attempt.at.astimezone(zone) if booked else None,
+        booked_number=numbers.get(booked.seq) if booked else None,
     )
+
+
+def _has_screenshot(record: AttemptRecord) -> bool:
+    return any(item.media_type.startswith("image/") for item in record.attempt.evidence)
+
+
+def _applicant(case: Case) -> str | None:
+    if not case.applicant:
+        return None
+    return f"{case.civility} {case.applicant}" if case.civility else case.applicant
 
 
 def _warnings(count: int, weeks: int, quiet: int | None, not_booked: bool) -> list[Warning]:
     found = []
     if count == 0:
         found.append(Warning("status.warn.empty"))
-    elif weeks < MIN_WEEKS:
+    elif weeks < MIN_WEEKS and not_booked:  # once booked, the appointment is acknowledged
         found.append(Warning("status.warn.few_weeks", (("n", weeks),)))
     if quiet is not None and quiet >= QUIET_DAYS and not_booked:
         found.append(Warning("status.warn.quiet", (("n", quiet),)))

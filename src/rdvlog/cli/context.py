@@ -30,6 +30,10 @@ class State:
     lang: Lang = "en"
     _session: Session | None = None
 
+    def store_chosen(self) -> bool:
+        """Whether the store was named (``--store`` or ``RDVLOG_HOME``), not the default."""
+        return self.store is not None or bool(os.environ.get("RDVLOG_HOME"))
+
     def store_path(self) -> Path:
         """``--store``, else ``RDVLOG_HOME``, else the platform's user data directory."""
         if self.store is not None:
@@ -59,8 +63,40 @@ def state(ctx: typer.Context) -> State:
 
 
 def session(ctx: typer.Context) -> Session:
-    """The session of the command being run (``--store``, the clock, the time zone)."""
-    return state(ctx).session
+    """The session of the command being run (``--store``, the clock, the time zone).
+
+    A command that creates the store's journal says so when it ends: a mistyped ``--store``
+    would otherwise start a new, empty case without a word.
+    """
+    current = state(ctx)
+    if current._session is None:
+        journal = current.session.journal().path
+        if not journal.exists():
+            ctx.find_root().call_on_close(lambda: _announce_new_store(current, journal))
+    return current.session
+
+
+def _announce_new_store(current: State, journal: Path) -> None:
+    # Run as the command's context closes: only after a success (a failed write may leave a
+    # torn journal behind, and then its `error:` line must be the only one).
+    if sys.exc_info()[0] is not None or not journal.exists():
+        return
+    where = current.store_path()
+    if current.store_chosen():
+        warn(t(current.lang, "cli.store_created", path=where))
+    else:
+        say(t(current.lang, "cli.store_created_default", path=where))
+
+
+def note_missing_store(ctx: typer.Context) -> bool:
+    """For a reading command: say on stderr that nothing was ever recorded in this store, and
+    return ``True``; ``False`` when the store has a journal."""
+    current = state(ctx)
+    if session(ctx).journal().exists():
+        return False
+    key = "cli.no_store" if current.store_chosen() else "cli.no_store_default"
+    say(t(current.lang, key, path=current.store_path()))
+    return True
 
 
 def message_lang(ctx: typer.Context) -> Lang:

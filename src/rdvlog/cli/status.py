@@ -2,18 +2,24 @@
 
 import typer
 
-from rdvlog.cli.context import message_lang, print_json, session, show
+from rdvlog.cli.context import message_lang, note_missing_store, print_json, session, show
 from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
-from rdvlog.render.status import status_json, status_view
+from rdvlog.render.status import status_json, status_screen
 from rdvlog.service.report import status_facts
 
 
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Attempts so far, days and weeks covered, a 12-week calendar, and what to watch."""
+    """Who and which store, today's attempts, days and weeks covered, this week's
+    screenshots, the journal's head hash, a 12-week calendar, and what to watch."""
+    note_missing_store(ctx)
     facts = status_facts(session(ctx))
     if as_json:
         print_json(status_json(facts))
-    else:
-        show(status_view(facts, message_lang(ctx)))
+        return
+    for part in status_screen(facts, message_lang(ctx)):
+        if isinstance(part, str):
+            print(part)  # plain: a path or the head hash must never be wrapped or cut
+        else:
+            show(part)

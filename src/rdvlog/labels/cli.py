@@ -87,6 +87,50 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "{name} n'est référencé par aucune entrée",
         "{name} is not referenced by any entry",
     ),
+    "cli.screenshot_reused": (
+        "{name} est déjà jointe à la tentative {n} du {day} : la même capture pour deux jours "
+        "différents sera relevée par la partie adverse ; joignez la capture de cette tentative",
+        "{name} is already attached to attempt {n} of {day}: the same screenshot on two "
+        "different days will be noticed by the other side; attach this attempt's own screenshot",
+    ),
+    "cli.about.outcome": (
+        "--about {n} : réservé à un suivi (--outcome delivered ou answered), pas à « {outcome} »",
+        "--about {n}: only for a follow-up (--outcome delivered or answered), not {outcome}",
+    ),
+    "cli.about.missing": (
+        "--about {n} : il n'y a pas de tentative {n} (voir `rdvlog attempt list`)",
+        "--about {n}: there is no attempt {n} (see `rdvlog attempt list`)",
+    ),
+    "cli.about.not_written": (
+        "--about {n} : la tentative {n} ({channel}, {outcome}) n'est pas une démarche écrite "
+        "envoyée (courriel, courrier ou formulaire, --outcome sent)",
+        "--about {n}: attempt {n} ({channel}, {outcome}) is not a written step sent "
+        "(an email, letter or contact form with --outcome sent)",
+    ),
+    "cli.about.void": (
+        "--about {n} : la tentative {n} est annulée (« {reason} »)",
+        '--about {n}: attempt {n} is void ("{reason}")',
+    ),
+    "cli.store_created": (
+        "création d'un nouveau dossier de stockage dans {path} (vérifiez --store ou "
+        "RDVLOG_HOME s'il devait déjà exister)",
+        "creating a new store at {path} (check --store or RDVLOG_HOME if one should already exist)",
+    ),
+    "cli.store_created_default": (
+        "création de votre dossier de stockage dans {path}",
+        "creating your store at {path}",
+    ),
+    "cli.no_store": (
+        "il n'y a pas encore de dossier de stockage dans {path} : rien n'y a été enregistré "
+        "(vérifiez --store ou RDVLOG_HOME)",
+        "there is no store at {path} yet: nothing has been recorded there "
+        "(check --store or RDVLOG_HOME)",
+    ),
+    "cli.no_store_default": (
+        "rien n'est encore enregistré : votre dossier de stockage {path} sera créé par le "
+        "premier `rdvlog attempt add`",
+        "nothing recorded yet: your store {path} will be created by the first `rdvlog attempt add`",
+    ),
     "cli.no_prefecture": (
         "aucune préfecture ne correspond à « {query} »",
         'no préfecture matches "{query}"',
@@ -135,6 +179,49 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "status.heatmap": (
         "12 dernières semaines (numéros de semaine ISO)",
         "last 12 weeks (ISO week numbers)",
+    ),
+    "status.applicant_line": ("demandeur : {applicant}", "applicant: {applicant}"),
+    "status.store_line": ("stockage : {path}", "store: {path}"),
+    "status.today_label": ("aujourd'hui", "today"),
+    "status.today_none": ("aucune tentative pour l'instant", "no attempt yet"),
+    "status.today_some.one": (
+        "{n} tentative, à {time} ({outcome})",
+        "{n} attempt, at {time} ({outcome})",
+    ),
+    "status.today_some.other": (
+        "{n} tentatives, la dernière à {time} ({outcome})",
+        "{n} attempts, the last at {time} ({outcome})",
+    ),
+    "status.this_week": ("cette semaine", "this week"),
+    "status.week_shots.one": (
+        "{n} tentative, {shots} avec capture d'écran",
+        "{n} attempt, {shots} with a screenshot",
+    ),
+    "status.week_shots.other": (
+        "{n} tentatives, {shots} avec capture d'écran",
+        "{n} attempts, {shots} with a screenshot",
+    ),
+    "status.weeks_with_screenshot": ("semaines avec capture", "weeks with a screenshot"),
+    "status.weeks_of": ("{n} sur {total}", "{n} of {total}"),
+    "status.written_steps": ("démarches écrites", "written steps"),
+    "status.head_line": (
+        "empreinte du journal (à recopier en entier) :",
+        "head hash (the journal's fingerprint, copy it whole):",
+    ),
+    "status.legend": (
+        "tentatives par jour : · aucune  ░ 1  ▒ 2  ▓ 3  █ 4 ou plus",
+        "attempts a day: · none  ░ 1  ▒ 2  ▓ 3  █ 4 or more",
+    ),
+    "status.booked": (
+        "rendez-vous obtenu : tentative {n} du {when} ; conservez ce journal tel quel, "
+        "il retrace les tentatives qui l'ont précédé",
+        "appointment obtained: attempt {n} of {when}; keep this journal as it is, it records "
+        "the attempts that came before",
+    ),
+    "status.warn.no_screenshot_week": (
+        "aucune capture d'écran cette semaine : joignez-en une à une tentative "
+        "(-e FICHIER ou --latest-screenshot)",
+        "no screenshot yet this week: attach one to an attempt (-e FILE or --latest-screenshot)",
     ),
     "status.warning": ("attention : {text}", "warning: {text}"),
     "status.warn.broken": (

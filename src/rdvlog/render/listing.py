@@ -9,7 +9,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +22,7 @@ from rdvlog.timestamps import rfc3339, utc_stamp
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
     "seq",
+    "number",
     "at",
     "recorded_at",
     "place_label",
@@ -43,15 +44,18 @@ CSV_COLUMNS = (
 )
 
 
-def as_dict(record: AttemptRecord, *, stored: Sequence[Path] | None = None) -> dict[str, Any]:
-    """One attempt as a JSON object: its number, the recorded data, and its state;
-    ``stored`` gives where each evidence file is kept, for ``attempt show``."""
+def as_dict(
+    record: AttemptRecord, number: int, *, stored: Sequence[Path] | None = None
+) -> dict[str, Any]:
+    """One attempt as a JSON object: its journal and attempt numbers, the recorded data, and
+    its state; ``stored`` gives where each evidence file is kept, for ``attempt show``."""
     data = record.attempt.model_dump(mode="json", exclude_none=True)
     if stored is not None:
         for item, path in zip(data["evidence"], stored, strict=True):
             item["stored_path"] = str(path)
     return {
         "seq": record.seq,
+        "number": number,
         "recorded_at": utc_stamp(record.recorded_at),
         **data,
         "late": record.late,
@@ -60,12 +64,12 @@ def as_dict(record: AttemptRecord, *, stored: Sequence[Path] | None = None) -> d
     }
 
 
-def jsonl(records: Sequence[AttemptRecord]) -> Iterator[str]:
+def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     for record in records:
-        yield json.dumps(as_dict(record), ensure_ascii=False) + "\n"
+        yield json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False) + "\n"
 
 
-def json_array(records: Sequence[AttemptRecord]) -> Iterator[str]:
+def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     """One JSON array, one attempt per line, produced as it goes.
 
     Compact items keep the C encoder (an indented document is encoded in pure Python) and
@@ -73,15 +77,17 @@ def json_array(records: Sequence[AttemptRecord]) -> Iterator[str]:
     """
     yield "["
     for number, record in enumerate(records):
-        yield (",\n  " if number else "\n  ") + json.dumps(as_dict(record), ensure_ascii=False)
+        item = as_dict(record, numbers[record.seq])
+        yield (",\n  " if number else "\n  ") + json.dumps(item, ensure_ascii=False)
     yield "\n]\n" if records else "]\n"
 
 
-def csv_row(record: AttemptRecord) -> list[str]:
+def csv_row(record: AttemptRecord, number: int) -> list[str]:
     attempt = record.attempt
     place = attempt.place
     return [
         str(record.seq),
+        str(number),
         rfc3339(attempt.at),
         utc_stamp(record.recorded_at),
         place.label,
@@ -103,13 +109,15 @@ def csv_row(record: AttemptRecord) -> list[str]:
     ]
 
 
-def csv_rows(records: Sequence[AttemptRecord], *, chunk: int = 1000) -> Iterator[str]:
+def csv_rows(
+    records: Sequence[AttemptRecord], numbers: Mapping[int, int], *, chunk: int = 1000
+) -> Iterator[str]:
     """The machine CSV, a chunk of rows at a time."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for number, record in enumerate(records, start=1):
-        writer.writerow(csv_row(record))
+        writer.writerow(csv_row(record, numbers[record.seq]))
         if number % chunk == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -122,9 +130,14 @@ def _when(record: AttemptRecord, zone: dt.tzinfo) -> str:
 
 
 def table(
-    records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void: bool, width: int
+    records: Sequence[AttemptRecord],
+    numbers: Mapping[int, int],
+    *,
+    zone: dt.tzinfo,
+    show_void: bool,
+    width: int,
 ) -> Table:
-    """The attempts as a table for a terminal ``width`` columns wide."""
+    """The attempts as a table for a terminal ``width`` columns wide, by attempt number."""
     grid = Table(box=None, header_style="bold", pad_edge=False)
     # Number, time and codes never wrap; free text wraps to give way on a narrow screen, where
     # the message (shown in full by `attempt show`) is left out altogether.
@@ -139,7 +152,7 @@ def table(
     for record in records:
         attempt = record.attempt
         row = [
-            str(record.seq),
+            str(numbers[record.seq]),
             _when(record, zone) + (" *" if record.late else ""),
             _place(attempt.place),
             attempt.procedure,
@@ -166,14 +179,23 @@ def _shorten(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def detail(record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path]) -> Table:
-    """One attempt in full, with where each evidence file is stored."""
+def detail(
+    record: AttemptRecord,
+    number: int,
+    *,
+    zone: dt.tzinfo,
+    stored: Sequence[Path],
+    about: int | None = None,
+) -> Table:
+    """One attempt in full, with its journal entry, the attempt number of the written step
+    it follows up (``about``), and where each evidence file is stored."""
     attempt = record.attempt
     grid = Table(box=None, show_header=False, pad_edge=False)
     grid.add_column(style="bold")
     grid.add_column(overflow="fold")
     fields: list[tuple[str, str | None]] = [
-        ("attempt", str(record.seq) + (f"  VOID: {record.void_reason}" if record.voided else "")),
+        ("attempt", str(number) + (f"  VOID: {record.void_reason}" if record.voided else "")),
+        ("entry", f"journal line {record.seq}"),
         ("when", f"{attempt.at.astimezone(zone):%A %Y-%m-%d %H:%M %Z}"),
         (
             "recorded",
@@ -187,6 +209,7 @@ def detail(record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path]) ->
         ("message", attempt.message),
         ("url", attempt.url),
         ("reference", attempt.reference),
+        ("about", f"attempt {about}" if about is not None else None),
         ("note", attempt.note),
     ]
     for name, value in fields:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Group
+import datetime as dt
+
+from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
@@ -16,6 +18,9 @@ _SHADES = ((0, "·", "grey50"), (1, "░", "green"), (2, "▒", "green"), (3, "�
 _FULL = ("█", "bold bright_green")
 # Warnings whose label has a singular and a plural form, chosen by their value ``n``.
 _COUNTED = frozenset({"status.warn.few_weeks", "status.warn.quiet", "status.warn.expired"})
+#: ``status_screen`` parts: a Rich renderable, or a plain line printed as it is (never wrapped
+#: or cut, whatever the terminal's width: a path, the head hash).
+Part = RenderableType | str
 
 
 def warning_text(lang: Lang, warning: Warning) -> str:
@@ -47,10 +52,41 @@ def heatmap(facts: Status) -> Table:
 
 
 def status_view(facts: Status, lang: Lang = "en") -> Group:
-    """The whole screen: counts, the journal's state, the calendar, then the warnings."""
+    """The Rich parts of :func:`status_screen` only (the plain lines left out)."""
+    return Group(*(part for part in status_screen(facts, lang) if not isinstance(part, str)))
+
+
+def _today(facts: Status, lang: Lang) -> str:
+    if facts.today_last is None:
+        return t(lang, "status.today_none")
+    return count(
+        lang,
+        "status.today_some",
+        facts.today_attempts,
+        time=f"{facts.today_last:%H:%M}",
+        outcome=facts.today_last_outcome,
+    )
+
+
+def _this_week(facts: Status, lang: Lang) -> str:
+    return count(
+        lang, "status.week_shots", facts.this_week_attempts, shots=facts.this_week_screenshots
+    )
+
+
+def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
+    """The whole screen, top to bottom: who and which store, counts, the journal's state and
+    its head hash in full, the calendar and its legend, then the appointment or the warnings.
+    """
+    parts: list[Part] = []
+    if facts.applicant:
+        parts.append(t(lang, "status.applicant_line", applicant=facts.applicant))
+    if facts.store:
+        parts.append(t(lang, "status.store_line", path=facts.store))
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column(style="bold")
     summary.add_column()
+    summary.add_row(t(lang, "status.today_label"), _today(facts, lang))
     voided = t(lang, "status.voided", n=facts.voided) if facts.voided else ""
     summary.add_row(t(lang, "status.attempts"), f"{facts.attempts}{voided}")
     summary.add_row(t(lang, "status.distinct_days"), str(facts.distinct_days))
@@ -62,6 +98,19 @@ def status_view(facts: Status, lang: Lang = "en") -> Group:
         if ago is not None:
             last += t(lang, "status.today") if ago == 0 else count(lang, "status.ago", ago)
         summary.add_row(t(lang, "status.last"), last)
+    if facts.attempts:
+        summary.add_row(t(lang, "status.this_week"), _this_week(facts, lang))
+        summary.add_row(
+            t(lang, "status.weeks_with_screenshot"),
+            t(
+                lang,
+                "status.weeks_of",
+                n=facts.weeks_with_screenshot,
+                total=facts.distinct_weeks,
+            ),
+        )
+    if facts.written_steps:
+        summary.add_row(t(lang, "status.written_steps"), str(facts.written_steps))
     if facts.by_outcome:
         outcomes = ", ".join(f"{k} {n}" for k, n in facts.by_outcome.items())
         summary.add_row(t(lang, "status.outcomes"), outcomes)
@@ -76,12 +125,25 @@ def status_view(facts: Status, lang: Lang = "en") -> Group:
         t(lang, "status.journal"),
         t(lang, "status.journal_state", entries=facts.entries, state=state),
     )
-    summary.add_row(t(lang, "status.head"), facts.head_hash or "-")
-    parts: list[Table | Text] = [summary, Text(""), Text(t(lang, "status.heatmap")), heatmap(facts)]
+    parts.append(summary)
+    # The head hash is printed whole on a line of its own: it is what a lawyer copies into a
+    # letter, and a table cell would cut or fold it on a narrow terminal.
+    parts.append(t(lang, "status.head_line"))
+    parts.append(facts.head_hash or "-")
+    parts.extend([Text(""), Text(t(lang, "status.heatmap")), heatmap(facts)])
+    parts.append(Text(t(lang, "status.legend")))
+    if facts.booked_at is not None:
+        booked = t(
+            lang,
+            "status.booked",
+            n=facts.booked_number,
+            when=f"{facts.booked_at:%Y-%m-%d %H:%M}",
+        )
+        parts.append(Text(booked, style="bold green"))
     for warning in facts.warnings:
         text = t(lang, "status.warning", text=warning_text(lang, warning))
         parts.append(Text(text, style="bold yellow"))
-    return Group(*parts)
+    return parts
 
 
 def status_json(facts: Status) -> dict[str, object]:
@@ -109,4 +171,18 @@ def status_json(facts: Status) -> dict[str, object]:
         },
         "permit_expires": facts.permit_expires.isoformat() if facts.permit_expires else None,
         "warnings": [warning_text("en", warning) for warning in facts.warnings],
+        "applicant": facts.applicant,
+        "store": facts.store,
+        "today_attempts": facts.today_attempts,
+        "today_last": _stamp(facts.today_last),
+        "this_week_attempts": facts.this_week_attempts,
+        "this_week_screenshots": facts.this_week_screenshots,
+        "weeks_with_screenshot": facts.weeks_with_screenshot,
+        "written_steps": facts.written_steps,
+        "booked_at": _stamp(facts.booked_at),
+        "booked_number": facts.booked_number,
     }
+
+
+def _stamp(moment: dt.datetime | None) -> str | None:
+    return moment.isoformat(timespec="seconds") if moment else None

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rdvlog.codes import Channel, Outcome
+from rdvlog.codes import Channel, Lang, Outcome
 from rdvlog.errors import NotFound, UsageError
 from rdvlog.history import fold
-from rdvlog.journal import Journal
+from rdvlog.journal import Journal, counter
+from rdvlog.journal.codec import encode_line
+from rdvlog.labels import t
 from rdvlog.models import Attempt, Entry, Place, Void
 
 M = TypeVar("M", bound=BaseModel)
@@ -66,10 +69,41 @@ class AttemptRequest:
     note: str | None = None
     files: tuple[Path, ...] = ()
     latest_screenshot: bool = False
+    #: The attempt number of the written step a ``delivered``/``answered`` entry follows up.
+    about: int | None = None
+
+
+@dataclass(frozen=True)
+class Reuse:
+    """A file just attached that an attempt of another day already carries."""
+
+    name: str
+    number: int
+    day: str
+
+
+@dataclass(frozen=True)
+class Added:
+    """What ``attempt add`` recorded: the entry, its attempt number, and any reused file."""
+
+    entry: Entry
+    number: int
+    reused: tuple[Reuse, ...] = ()
 
 
 def record_attempt(journal: Journal, request: AttemptRequest) -> Entry:
     """Check everything (defaults, fields, files) before the store is touched, then append."""
+    return add_attempt(journal, request).entry
+
+
+def add_attempt(journal: Journal, request: AttemptRequest, lang: Lang = "en") -> Added:
+    """Record an attempt as :func:`record_attempt` does, and number it.
+
+    The number is one more than the attempt entries already in the journal, counted under the
+    lock from ``attempts.hint`` and the few lines after it, so that adding stays O(1) in the
+    journal's size (DESIGN.md §6); only ``--about`` and attached files make it read more.
+    ``lang`` is the language of the refusals it words itself.
+    """
     place, procedure = request.place, request.procedure
     if place is None or procedure is None:
         case = journal.latest_case()
@@ -85,6 +119,7 @@ def record_attempt(journal: Journal, request: AttemptRequest) -> Entry:
             'which démarche? Give -d (e.g. -d "AES salarié"), '
             "or set a default once with `rdvlog case set -d PROCEDURE`"
         )
+    about = _written_step(journal, request, lang) if request.about is not None else None
     attempt = validated(
         Attempt,
         at=request.at,
@@ -96,36 +131,129 @@ def record_attempt(journal: Journal, request: AttemptRequest) -> Entry:
         url=request.url,
         reference=request.reference,
         note=unix_newlines(request.note),
+        about=about,
     )
     files = list(request.files)
     if request.latest_screenshot:
         from rdvlog.screenshots import latest_screenshot, screenshot_dirs
 
         files.append(latest_screenshot(screenshot_dirs(), attempt_at=request.at))
-    if not files:
-        return journal.append(attempt)
-    # Imported here: an attempt without files needs none of the copying machinery, and
-    # `attempt add` pays for every module it loads (DESIGN.md §6, tests/test_startup.py).
-    from rdvlog.evidence import check_source
+    sources = []
+    if files:
+        # Imported here: an attempt without files needs none of the copying machinery, and
+        # `attempt add` pays for every module it loads (DESIGN.md §6, tests/test_startup.py).
+        from rdvlog.evidence import check_source
 
-    return journal.append(attempt, [check_source(path, store=journal.root) for path in files])
+        sources = [check_source(path, store=journal.root) for path in files]
+    hint = counter.hint_path(journal.root)
+    before: list[int] = []
+
+    def numbered() -> Attempt:
+        # Under the lock: nothing can be appended between this count and the entry.
+        before.append(journal.path.stat().st_size if journal.path.exists() else 0)
+        before.append(counter.attempts_in(journal.path, hint))
+        return attempt
+
+    entry = journal.update(numbered, sources)
+    assert entry is not None
+    offset, earlier = before
+    number = earlier + 1
+    line = encode_line(entry.model_dump(mode="json"))
+    counter.remember(
+        hint, offset=offset, length=len(line), seq=entry.seq, digest=entry.hash, attempts=number
+    )
+    reused = _reused_files(journal, entry, offset) if sources else ()
+    return Added(entry, number, reused)
 
 
-def void_attempt(journal: Journal, seq: int, reason: str) -> Entry:
-    """Withdraw attempt ``seq`` with a reason; refused when it is no attempt or already void.
+def _written_step(journal: Journal, request: AttemptRequest, lang: Lang) -> int:
+    """The journal number of the written step ``--about`` names; refused unless the entry is
+    a ``delivered``/``answered`` follow-up and the step an email, letter or form sent."""
+    from rdvlog.facts import FOLLOW_UPS, WRITTEN_CHANNELS
+
+    number = request.about
+    assert number is not None
+    if request.outcome not in FOLLOW_UPS:
+        raise UsageError(t(lang, "cli.about.outcome", n=number, outcome=request.outcome.value))
+    step = fold(journal.records()).numbered(number)
+    if step is None:
+        raise NotFound(t(lang, "cli.about.missing", n=number))
+    written = step.attempt.channel in WRITTEN_CHANNELS and step.attempt.outcome is Outcome.SENT
+    if not written:
+        raise UsageError(
+            t(
+                lang,
+                "cli.about.not_written",
+                n=number,
+                channel=step.attempt.channel.value,
+                outcome=step.attempt.outcome.value,
+            )
+        )
+    if step.voided:
+        raise UsageError(t(lang, "cli.about.void", n=number, reason=step.void_reason))
+    return step.seq
+
+
+_VOID_LINE = b',"kind":"void","recorded_at":'
+
+
+def _reused_files(journal: Journal, entry: Entry, end: int) -> tuple[Reuse, ...]:
+    """Files of ``entry`` that an attempt of another day (not voided) already carries.
+
+    Only run when files are attached; it searches the journal's bytes before ``end`` (where
+    ``entry`` was written) for each file's hash rather than reading every entry.
+    """
+    data = journal.read_bytes()[:end]
+    day = str(entry.data["at"])[:10]
+    voided = _void_targets(data)
+    found: list[Reuse] = []
+    for item in entry.data.get("evidence", []):
+        needle = f'"sha256":"{item["sha256"]}"'.encode()
+        position = data.find(needle)
+        while position >= 0:
+            start = data.rfind(b"\n", 0, position) + 1
+            stop = data.find(b"\n", position)
+            stop = len(data) if stop < 0 else stop
+            line = data[start:stop]
+            if counter.ATTEMPT_LINE in line:
+                other = json.loads(line)
+                other_day = str(other["data"]["at"])[:10]
+                if other_day != day and other["seq"] not in voided:
+                    number = data.count(counter.ATTEMPT_LINE, 0, start) + 1
+                    found.append(Reuse(item["name"], number, other_day))
+                    break
+            position = data.find(needle, stop)
+    return tuple(found)
+
+
+def _void_targets(data: bytes) -> set[int]:
+    targets = set()
+    position = data.find(_VOID_LINE)
+    while position >= 0:
+        start = data.rfind(b"\n", 0, position) + 1
+        stop = data.find(b"\n", position)
+        stop = len(data) if stop < 0 else stop
+        targets.add(int(json.loads(data[start:stop])["data"]["target"]))
+        position = data.find(_VOID_LINE, stop)
+    return targets
+
+
+def void_attempt(journal: Journal, number: int, reason: str) -> Entry:
+    """Withdraw attempt ``number`` (its attempt number) with a reason; refused when there is
+    no such attempt or it is already void. The entry stores the attempt's journal number.
 
     Checked once before the store is touched, and again under the lock: two processes voiding
     one attempt cannot both succeed.
     """
-    void = validated(Void, target=seq, reason=reason)
+    validated(Void, target=1, reason=reason)
 
     def checked() -> Void:
-        record = fold(journal.records()).attempt(seq)
+        record = fold(journal.records()).numbered(number)
         if record is None:
-            raise NotFound(f"entry {seq} is not an attempt, or does not exist")
+            raise NotFound(f"there is no attempt {number}")
         if record.voided:
-            raise UsageError(f'attempt {seq} is already void ("{record.void_reason}")')
-        return void
+            raise UsageError(f'attempt {number} is already void ("{record.void_reason}")')
+        return validated(Void, target=record.seq, reason=reason)
 
     checked()
     entry = journal.update(checked)

@@ -32,9 +32,13 @@ def checked_history(journal: Journal, data: bytes | None = None) -> tuple[Histor
     return fold(entries), verification
 
 
-def attempt_files(journal: Journal, seq: int) -> tuple[AttemptRecord, list[Path]]:
-    """Attempt ``seq`` and where each of its evidence files is stored."""
-    record = read_history(journal).attempt(seq)
+def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Path], int | None]:
+    """Attempt ``number`` (its attempt number), where each of its evidence files is stored,
+    and the attempt number of the written step it follows up (``about``), if any."""
+    history = read_history(journal)
+    record = history.numbered(number)
     if record is None:
-        raise NotFound(f"there is no attempt {seq}")
-    return record, [stored_path(journal.evidence_dir, e) for e in record.attempt.evidence]
+        raise NotFound(f"there is no attempt {number}")
+    about = record.attempt.about
+    stored = [stored_path(journal.evidence_dir, e) for e in record.attempt.evidence]
+    return record, stored, history.numbers.get(about) if about is not None else None

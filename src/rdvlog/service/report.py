@@ -163,4 +163,6 @@ def status_facts(session: Session, journal: Journal | None = None) -> dashboard.
         entries=verification.entry_count,
         head_hash=verification.head_hash,
         problem=brk.describe() if brk else None,
+        store=str(session.root),
+        numbers=history.numbers,
     )
