@@ -45,7 +45,9 @@ def test_attach_says_what_it_recorded(rdvlog: Invoke, tmp_path: Path) -> None:
     offer.write_bytes(b"%PDF-1.4\n%%EOF\n")
     result = rdvlog("case", "attach", str(offer), "--label", "Promesse d'embauche")
     assert result.exit_code == 0, result.output
-    assert result.stderr == "document attached (entry 1): Promesse d'embauche, 1 file\n"
+    confirmation, notice = result.stderr.splitlines()
+    assert confirmation == "document attached (entry 1): Promesse d'embauche, 1 file"
+    assert notice.startswith("warning: creating a new store at ")  # the first write of a store
 
 
 @pytest.mark.parametrize(
