@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Place
+from rdvlog.printable import printable
 from rdvlog.render import i18n
 from rdvlog.render.i18n import t
 from rdvlog.report import ReportInput
@@ -45,7 +46,7 @@ _BLOCK = "█"
 @functools.lru_cache(maxsize=4096)  # the same place, démarche and labels fill most cells
 def escape(text: str) -> str:
     """``text`` as literal inline Markdown: safe in a table cell, a list item or a paragraph."""
-    return _BREAKS.sub(" ", text).translate(_ESCAPES)
+    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> Iterator[str]:
@@ -333,6 +334,12 @@ def _integrity(report: ReportInput) -> list[str]:
             for record in voided
         ]
         lines += ["", *_table([escape(t(lang, f"col.{key}")) for key in keys], rows)]
+    if integrity.recorded_backwards:
+        lines += ["", f"**{escape(t(lang, 'integrity.backwards'))}**", ""]
+        lines += [
+            f"- {escape(i18n.clock_back(lang, back, report.zone))}"
+            for back in integrity.recorded_backwards
+        ]
     if report.filtered:
         lines += ["", escape(t(lang, "integrity.selection"))]
     return [*lines, "", escape(t(lang, "integrity.statement"))]

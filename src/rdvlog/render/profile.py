@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rdvlog.labels import t
 from rdvlog.models import Case, Lang
+from rdvlog.printable import printable
 
 
 def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
@@ -18,5 +19,5 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
         value = data[key]
         if isinstance(value, dict):
             value = value["label"]
-        lines.append(f"{label:<{width}}{value if value is not None else '-'}")
+        lines.append(f"{label:<{width}}{printable(str(value)) if value is not None else '-'}")
     return lines

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from rdvlog.dashboard import Status, Warning
 from rdvlog.models import Lang
+from rdvlog.printable import printable
 from rdvlog.render.i18n import count, t
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -70,7 +71,7 @@ def status_view(facts: Status, lang: Lang = "en") -> Group:
     state = (
         t(lang, "status.intact")
         if facts.verified
-        else t(lang, "status.broken", problem=facts.problem)
+        else t(lang, "status.broken", problem=printable(facts.problem or "?"))
     )
     summary.add_row(
         t(lang, "status.journal"),
@@ -79,7 +80,7 @@ def status_view(facts: Status, lang: Lang = "en") -> Group:
     summary.add_row(t(lang, "status.head"), facts.head_hash or "-")
     parts: list[Table | Text] = [summary, Text(""), Text(t(lang, "status.heatmap")), heatmap(facts)]
     for warning in facts.warnings:
-        text = t(lang, "status.warning", text=warning_text(lang, warning))
+        text = printable(t(lang, "status.warning", text=warning_text(lang, warning)))
         parts.append(Text(text, style="bold yellow"))
     return Group(*parts)
 
