@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import stat
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -46,11 +47,19 @@ class Clock:
 
 
 def snapshot(root: Path) -> dict[str, str]:
-    """Every file under ``root`` with the SHA-256 of its bytes (and every directory)."""
+    """Every path under ``root`` (and ``root`` itself) with its permission bits, and for a
+    file the SHA-256 of its bytes: "unchanged" means byte for byte and mode for mode."""
     if not root.exists():
         return {}
-    result: dict[str, str] = {}
+    result: dict[str, str] = {".": f"dir {stat.S_IMODE(root.lstat().st_mode):04o}"}
     for path in sorted(root.rglob("*")):
         key = str(path.relative_to(root))
-        result[key] = "dir" if path.is_dir() else hashlib.sha256(path.read_bytes()).hexdigest()
+        info = path.lstat()
+        mode = f"{stat.S_IMODE(info.st_mode):04o}"
+        if stat.S_ISLNK(info.st_mode):
+            result[key] = f"link {path.readlink()}"
+        elif stat.S_ISDIR(info.st_mode):
+            result[key] = f"dir {mode}"
+        else:
+            result[key] = f"{hashlib.sha256(path.read_bytes()).hexdigest()} {mode}"
     return result

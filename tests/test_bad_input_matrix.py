@@ -107,6 +107,20 @@ def link_to_journal(w: Workspace) -> None:
     (w.tmp / "innocent.png").symlink_to(w.journal)
 
 
+def hard_link_to_journal(w: Workspace) -> None:
+    os.link(w.journal, w.tmp / "alias.md")
+
+
+def journal_is_a_symlink(w: Workspace) -> None:
+    real = w.tmp / "real.jsonl"
+    w.journal.rename(real)
+    w.journal.symlink_to(real)
+
+
+def store_seen_through_a_link(w: Workspace) -> None:
+    (w.tmp / "mounted").symlink_to(w.store, target_is_directory=True)
+
+
 def unreadable(w: Workspace) -> None:
     path = w.tmp / "secret.png"
     path.write_bytes(PNG)
@@ -353,6 +367,44 @@ ROWS = [
         2,
         "saint-denis",
     ),
+    # issue #11: outputs aimed at the store under another name, bad settings, C1 controls
+    Row(
+        "report-onto-hard-link-of-journal",
+        ("report", "-o", "{tmp}/alias.md"),
+        2,
+        "inside the rdvlog store",
+        hard_link_to_journal,
+    ),
+    Row(
+        "report-onto-target-of-symlinked-journal",
+        ("report", "-o", "{tmp}/real.jsonl"),
+        2,
+        "inside the rdvlog store",
+        journal_is_a_symlink,
+    ),
+    Row(
+        "bundle-into-store-through-a-link",
+        ("bundle", "--force", "-o", "{tmp}/mounted/journal.jsonl"),
+        2,
+        "inside the rdvlog store",
+        store_seen_through_a_link,
+    ),
+    Row("lock-timeout-text", ADD, 2, "rdvlog_lock_timeout", env={"RDVLOG_LOCK_TIMEOUT": "abc"}),
+    Row("lock-timeout-nan", LIST, 2, "rdvlog_lock_timeout", env={"RDVLOG_LOCK_TIMEOUT": "nan"}),
+    Row("lock-timeout-inf", ADD, 2, "rdvlog_lock_timeout", env={"RDVLOG_LOCK_TIMEOUT": "inf"}),
+    Row("lock-timeout-negative", ADD, 2, "rdvlog_lock_timeout", env={"RDVLOG_LOCK_TIMEOUT": "-1"}),
+    Row("epoch-superscript", ("report",), 2, "source_date_epoch", env={"SOURCE_DATE_EPOCH": "²"}),
+    Row("epoch-negative", ("report",), 2, "source_date_epoch", env={"SOURCE_DATE_EPOCH": "-5"}),
+    Row(
+        "epoch-after-9999",
+        ("bundle", "-o", "{tmp}/b.zip"),
+        2,
+        "source_date_epoch",
+        env={"SOURCE_DATE_EPOCH": "253402300800"},
+    ),
+    Row("prefectures-unknown", ("prefectures", "zzzz"), 2, "no préfecture matches"),
+    Row("message-with-csi", (*ADD, "-m", "a\x9b2Jb"), 2, "control character"),
+    Row("note-with-c1", (*ADD, "-n", "x\x85y"), 2, "control character"),
 ]
 LOCK_HOLDER = """
 import fcntl, sys

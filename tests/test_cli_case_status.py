@@ -97,7 +97,8 @@ def test_prefectures_search(rdvlog: Invoke) -> None:
     plain = rdvlog("prefectures", "2a").stdout.splitlines()
     assert plain[0] == "2A\tprefecture\tAjaccio\tPréfecture de la Corse-du-Sud"
     none = rdvlog("prefectures", "zzzz")
-    assert none.exit_code == 1
+    assert none.exit_code == 2
+    assert none.stderr.startswith('error: no préfecture matches "zzzz"')
 
 
 def add_at(rdvlog: Invoke, when: str, *extra: str) -> None:

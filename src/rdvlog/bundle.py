@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import zipfile
 from collections.abc import Callable
@@ -31,6 +32,14 @@ def _info(name: str, stamp: tuple[int, int, int, int, int, int], stored: bool) -
     return info
 
 
+def _zip_stamp(local: dt.datetime) -> tuple[int, int, int, int, int, int]:
+    """The members' date: a zip (MS-DOS) date runs from 1980 to 2107, so a generation time
+    outside it is clamped there; the report inside keeps the true date."""
+    if local.year > 2107:
+        return (2107, 12, 31, 23, 59, 58)
+    return (max(local.year, 1980), local.month, local.day, local.hour, local.minute, 0)
+
+
 def write_bundle(
     report: ReportInput,
     *,
@@ -46,7 +55,7 @@ def write_bundle(
     """
     lang = report.lang
     local = report.local(report.generated_at)
-    stamp = (max(local.year, 1980), local.month, local.day, local.hour, local.minute, 0)
+    stamp = _zip_stamp(local)
     sums: list[tuple[str, str]] = []
 
     def add_bytes(zf: zipfile.ZipFile, name: str, data: bytes) -> None:

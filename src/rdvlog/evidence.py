@@ -175,6 +175,7 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
             return evidence, created
         if not target.parent.is_dir():
             target.parent.mkdir(mode=0o700)
+            target.parent.chmod(0o700)  # mkdir's mode is filtered by the umask
             created.append(target.parent)
         temp.chmod(0o400)
         disk.replace(temp, target)

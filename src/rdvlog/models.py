@@ -24,10 +24,11 @@ Civility = Literal["M.", "Mme"]
 
 
 # Newlines and tabs are allowed in long text (a message copied from a page); no other control
-# character, and no lone surrogate (what invalid UTF-8 in argv decodes to), can reach the journal.
+# character (C0, DEL, C1: U+009B is a terminal's CSI), and no lone surrogate (what invalid
+# UTF-8 in argv decodes to), can reach the journal.
 # Bidirectional overrides are refused too: they can make a file name display as another.
-_FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def _checked(value: str, forbidden: re.Pattern[str]) -> str:

@@ -23,6 +23,18 @@ class Integrity:
     head_hash: str | None
     #: One line describing the first break, when ``ok`` is false.
     problem: str | None = None
+    #: Entries recorded "before" the entry above them: the computer's clock went back.
+    recorded_backwards: tuple[ClockBack, ...] = ()
+
+
+@dataclass(frozen=True)
+class ClockBack:
+    """Entry ``line`` was recorded at ``recorded_at``, earlier than the entry before it
+    (``previous``): the computer's clock was set back between the two (issue #11)."""
+
+    line: int
+    recorded_at: dt.datetime
+    previous: dt.datetime
 
 
 # Characters that are unsafe in a file name on some system; path separators among them.

@@ -11,6 +11,7 @@ from typing import Literal, TypeVar
 
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Channel, Outcome
+from rdvlog.places import normalise
 
 HourBand = Literal["night", "morning", "afternoon", "evening"]
 #: Six-hour bands, indexed by ``local_hour // 6``: night 0–6, morning 6–12, and so on.
@@ -143,7 +144,13 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
 
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
     written = tuple(r for r in active if r.attempt.channel in WRITTEN_CHANNELS)
-    places = tuple(dict.fromkeys(record.attempt.place.label for record in active))
+    # One place typed several ways (NFC/NFD, a zero-width space, case) is one place, shown as
+    # first typed: keyed like the directory compares names (issue #11).
+    by_key: dict[str, str] = {}
+    for record in active:
+        label = record.attempt.place.label
+        by_key.setdefault(normalise(label) or label, label)
+    places = tuple(by_key.values())
 
     return Summary(
         count=len(active),

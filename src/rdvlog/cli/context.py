@@ -14,6 +14,7 @@ import typer
 
 from rdvlog.codes import Lang
 from rdvlog.labels import t
+from rdvlog.printable import json_safe, printable
 from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
@@ -111,7 +112,7 @@ def message(ctx: typer.Context, key: str, **values: object) -> None:
 
 def fail(message: str, code: int) -> NoReturn:
     """The one way a command ends in error: a single line on stderr, then the exit code."""
-    line = " ".join(message.split())
+    line = printable(" ".join(message.split()))
     sys.stderr.write(f"error: {line}\n")
     sys.stderr.flush()
     sys.exit(code)
@@ -119,16 +120,16 @@ def fail(message: str, code: int) -> NoReturn:
 
 def say(message: str) -> None:
     """A message for the person at the terminal (stderr, so stdout stays data)."""
-    sys.stderr.write(message + "\n")
+    sys.stderr.write(printable(message) + "\n")
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"warning: {message}\n")
+    sys.stderr.write(f"warning: {printable(message)}\n")
 
 
 def print_json(document: Any) -> None:
     """One JSON document on stdout (UTF-8, not ASCII-escaped)."""
-    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json_safe(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 def write_out(chunks: Iterable[str]) -> None:
@@ -143,4 +144,6 @@ def show(renderable: Any, *, stderr: bool = False) -> None:
     """A Rich renderable on the terminal, without markup or highlighting of user text."""
     from rich.console import Console
 
-    Console(stderr=stderr).print(renderable, markup=False, highlight=False)
+    # markup=False on the console, not only on print(): table cells are strings the console
+    # renders with its own default, and a store path or a name may hold "[/old]" (issue #11).
+    Console(stderr=stderr, markup=False, emoji=False, highlight=False).print(renderable)

@@ -7,9 +7,10 @@ from typing import Annotated
 import typer
 
 from rdvlog import places
-from rdvlog.cli.context import message_lang, print_json, say, show
+from rdvlog.cli.context import message_lang, print_json, show
 from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
+from rdvlog.errors import UsageError
 from rdvlog.labels import t
 from rdvlog.render.directory import office_lines, office_table
 
@@ -28,8 +29,14 @@ def prefectures(
         print_json([asdict(office) for office in found])
         return
     if not found:
-        say(t(message_lang(ctx), "cli.no_prefecture", query=query))
-        raise typer.Exit(1)
+        lang = message_lang(ctx)
+        close = places.suggestions(query or "")[:3]
+        hint = (
+            t(lang, "cli.prefecture_suggestions", names=", ".join(o.describe() for o in close))
+            if close
+            else t(lang, "cli.prefecture_list_hint")
+        )
+        raise UsageError(f"{t(lang, 'cli.no_prefecture', query=query)}; {hint}")
     if sys.stdout.isatty():
         show(office_table(found, message_lang(ctx)))
     else:

@@ -15,8 +15,33 @@ from rdvlog.cli.context import State, fail
 from rdvlog.errors import EXIT_STORE, RdvlogError, os_failure
 
 
+class ClosedPipe(Exception):
+    """Whoever read stdout has stopped (``rdvlog … | head -1``): not an error, just the end.
+
+    Not an OSError, so that Typer's own EPIPE handling (exit 1, nothing said) lets it through.
+    """
+
+
+def quiet_stdout() -> None:
+    """Point stdout at the null device, so that nothing more (and no flush at exit) can fail
+    on the closed pipe and make the interpreter print its own complaint."""
+    try:
+        fileno = sys.stdout.fileno()
+    except (OSError, ValueError, AttributeError):
+        return  # not a real file (a test runner's buffer)
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, fileno)
+    os.close(devnull)
+
+
 class RdvlogGroup(TyperGroup):
     """The root command: every failure becomes one ``error:`` line and its exit code."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError as exc:
+            raise ClosedPipe from exc
 
     def main(
         self,
@@ -36,6 +61,9 @@ class RdvlogGroup(TyperGroup):
                 windows_expand_args=windows_expand_args,
                 **extra,
             )
+        except ClosedPipe:
+            quiet_stdout()
+            sys.exit(0)
         except RdvlogError as exc:
             fail(exc.message, exc.exit_code)
         except ClickException as exc:
@@ -53,6 +81,11 @@ class RdvlogGroup(TyperGroup):
                 f"internal error: {type(exc).__name__}: {exc} (set RDVLOG_DEBUG=1 for details)",
                 EXIT_STORE,
             )
+        try:
+            sys.stdout.flush()  # now, where a closed pipe can still be told apart
+        except BrokenPipeError:
+            quiet_stdout()
+            sys.exit(0)
         sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -7,22 +7,26 @@ from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
 from rdvlog.labels import t
-from rdvlog.render.verify import verify_json, verify_lines
+from rdvlog.render.verify import backwards_warnings, verify_json, verify_lines
+from rdvlog.service.reading import recorded_backwards
 
 
 @app.command()
 def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
     """Check the whole hash chain and every evidence file; exit 1 at the first break."""
     journal = session(ctx).journal()
-    result = journal.verify()
+    result, entries = journal.audit()
+    backwards = recorded_backwards(entries) if entries is not None else ()
     language = message_lang(ctx)
     if as_json:
-        print_json(verify_json(journal.path, result))
+        print_json(verify_json(journal.path, result, backwards))
     else:
         for line in verify_lines(journal.path, result, language):
             print(line)
         for name in result.unreferenced:
             warn(t(language, "cli.unreferenced", name=name))
+        for text in backwards_warnings(backwards, language):
+            warn(text)
     if result.first_break is not None:
         fail(t(language, "verify.failed", problem=result.first_break.describe()), EXIT_STORE)
 

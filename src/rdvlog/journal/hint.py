@@ -89,7 +89,7 @@ def restore_hint(hint: Path, previous: bytes | None) -> None:
             hint.unlink(missing_ok=True)
         else:
             temp = hint.with_name(f".{hint.name}.tmp")
-            temp.write_bytes(previous)
+            disk.write_file(temp, previous, exclusive=False)  # 0600 whatever the umask
             temp.replace(hint)
     except OSError:
         hint.unlink(missing_ok=True)

@@ -99,6 +99,7 @@ def _quarantine(journal: Journal, torn: bytes, created: list[Path]) -> str:
     try:
         if not folder.is_dir():
             folder.mkdir(mode=0o700)
+            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
             created.append(folder)
         disk.write_file(folder / name, torn, exclusive=True)
         created.append(folder / name)

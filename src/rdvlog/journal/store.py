@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from rdvlog import disk
+from rdvlog import disk, settings
 from rdvlog.errors import (
     LockTimeout,
     StoreError,
@@ -73,7 +73,7 @@ class Journal:
         self.case_hint = root / hint.CASE_HINT_NAME
         self.clock = clock
         if lock_timeout is None:
-            lock_timeout = float(os.environ.get("RDVLOG_LOCK_TIMEOUT", DEFAULT_LOCK_TIMEOUT))
+            lock_timeout = settings.lock_timeout()
         self.lock_timeout = lock_timeout
         self._holding = False  # the lock is held by this object: reads must not take it again
 
@@ -249,6 +249,7 @@ class Journal:
         if not self.evidence_dir.is_dir():
             try:
                 self.evidence_dir.mkdir(mode=0o700)
+                self.evidence_dir.chmod(0o700)  # mkdir's mode is filtered by the umask
             except OSError as exc:
                 raise os_failure(exc, "creating the evidence folder") from None
             created.append(self.evidence_dir)

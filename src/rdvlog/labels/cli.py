@@ -83,6 +83,12 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "réparation enregistrée comme entrée {entry}",
         "moved {bytes} bytes of a torn last line to {file}; recorded as entry {entry}",
     ),
+    "cli.recorded_backwards": (
+        "l'entrée {line} a été enregistrée le {recorded}, avant l'entrée précédente "
+        "({previous}) : l'horloge de l'ordinateur a pu être modifiée",
+        "entry {line} was recorded at {recorded}, before the previous entry ({previous}): "
+        "the computer's clock may have been changed",
+    ),
     "cli.unreferenced": (
         "{name} n'est référencé par aucune entrée",
         "{name} is not referenced by any entry",
@@ -134,6 +140,14 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "cli.no_prefecture": (
         "aucune préfecture ne correspond à « {query} »",
         'no préfecture matches "{query}"',
+    ),
+    "cli.prefecture_suggestions": (
+        "vouliez-vous dire : {names} ?",
+        "did you mean: {names}?",
+    ),
+    "cli.prefecture_list_hint": (
+        "« rdvlog prefectures » sans argument les liste toutes.",
+        '"rdvlog prefectures" with no argument lists them all.',
     ),
     # verify
     "verify.journal": ("journal", "journal"),

@@ -188,6 +188,17 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "integrity.head_unknown": ("non disponible", "not available"),
     "integrity.voided": ("Saisies annulées par le demandeur", "Entries voided by the applicant"),
     "integrity.voided_none": ("aucune", "none"),
+    "integrity.backwards": (
+        "Horloge de l'ordinateur",
+        "Computer clock",
+    ),
+    "integrity.backwards_item": (
+        "L'horodatage d'enregistrement de l'entrée n° {line} ({recorded}) est antérieur à "
+        "celui de l'entrée précédente ({previous}) : l'horloge de l'ordinateur a pu être "
+        "modifiée.",
+        "The recording time of entry no. {line} ({recorded}) is earlier than that of the "
+        "previous entry ({previous}): the computer's clock may have been changed.",
+    ),
     "integrity.selection": (
         "Les décomptes de ce rapport portent sur la sélection indiquée en tête ; le nombre "
         "d'entrées et l'empreinte portent sur le journal entier.",

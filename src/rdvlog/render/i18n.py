@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from typing import TYPE_CHECKING
 
 from rdvlog.labels import count as count
 from rdvlog.labels import label_keys as label_keys
 from rdvlog.labels import t as t
 from rdvlog.models import Channel, Lang, Outcome
 from rdvlog.timestamps import format_offset
+
+if TYPE_CHECKING:
+    from rdvlog.report import ClockBack
 
 _WEEKDAYS_SHORT = {
     "fr": ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."),
@@ -81,6 +85,23 @@ def time(moment: dt.datetime) -> str:
 def date_time(lang: Lang, moment: dt.datetime) -> str:
     """``lun. 05/10/2026 08:02`` or ``Mon 2026-10-05 08:02``."""
     return f"{date(lang, moment.date())} {time(moment)}"
+
+
+def clock_back(lang: Lang, back: ClockBack, zone: dt.tzinfo) -> str:
+    """The sentence saying that entry ``back.line`` was recorded before the one above it
+    (times to the second: a clock set back by a minute matters too)."""
+
+    def stamp(moment: dt.datetime) -> str:
+        local = moment.astimezone(zone)
+        return f"{date(lang, local.date())} {local:%H:%M:%S}"
+
+    return t(
+        lang,
+        "integrity.backwards_item",
+        line=back.line,
+        recorded=stamp(back.recorded_at),
+        previous=stamp(back.previous),
+    )
 
 
 def size(lang: Lang, n: int) -> str:

@@ -17,6 +17,7 @@ from rich.table import Table
 
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Place
+from rdvlog.printable import json_safe, printable
 from rdvlog.timestamps import rfc3339, utc_stamp
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
@@ -66,7 +67,7 @@ def as_dict(
 
 def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     for record in records:
-        yield json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False) + "\n"
+        yield json_safe(json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False)) + "\n"
 
 
 def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
@@ -77,8 +78,8 @@ def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> 
     """
     yield "["
     for number, record in enumerate(records):
-        item = as_dict(record, numbers[record.seq])
-        yield (",\n  " if number else "\n  ") + json.dumps(item, ensure_ascii=False)
+        item = json_safe(json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False))
+        yield (",\n  " if number else "\n  ") + item
     yield "\n]\n" if records else "]\n"
 
 
@@ -117,7 +118,7 @@ def csv_rows(
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for number, record in enumerate(records, start=1):
-        writer.writerow(csv_row(record, numbers[record.seq]))
+        writer.writerow([printable(cell) for cell in csv_row(record, numbers[record.seq])])
         if number % chunk == 0:
             yield buffer.getvalue()
             buffer.seek(0)
@@ -154,15 +155,15 @@ def table(
         row = [
             str(numbers[record.seq]),
             _when(record, zone) + (" *" if record.late else ""),
-            _place(attempt.place),
-            attempt.procedure,
+            printable(_place(attempt.place)),
+            printable(attempt.procedure),
             attempt.channel.value,
             attempt.outcome.value,
             str(len(attempt.evidence)) if attempt.evidence else "",
-            _shorten(attempt.message or "", 40),
+            printable(_shorten(attempt.message or "", 40)),
         ][: len(columns)]
         if show_void:
-            row.append(record.void_reason or "")
+            row.append(printable(record.void_reason or ""))
         grid.add_row(*row, style="dim strike" if record.voided else None)
     return grid
 
@@ -214,11 +215,11 @@ def detail(
     ]
     for name, value in fields:
         if value:
-            grid.add_row(name, value)
+            grid.add_row(name, printable(value))
     for number, (evidence, path) in enumerate(zip(attempt.evidence, stored, strict=True), 1):
         grid.add_row(
             f"file {number}",
-            f"{evidence.name} ({evidence.media_type}, {evidence.size} bytes)\n"
-            f"{path}\nsha256 {evidence.sha256}",
+            printable(f"{evidence.name} ({evidence.media_type}, {evidence.size} bytes)")
+            + f"\n{printable(str(path))}\nsha256 {evidence.sha256}",
         )
     return grid

@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
 
+from rdvlog.printable import printable
 from rdvlog.render.document import Bullets, Heading, Inline, PageBreak, Paragraph, Runs, Table
 from rdvlog.render.report_content import Content, Item, RowTable, WeekSeries
 from rdvlog.report import ReportInput
@@ -42,7 +43,7 @@ _HEX = re.compile(r"[0-9a-f]{8,}")
 @functools.lru_cache(maxsize=4096)  # the same place, démarche and labels fill most cells
 def escape(text: str) -> str:
     """``text`` as literal inline Markdown: safe in a table cell, a list item or a paragraph."""
-    return _BREAKS.sub(" ", text).translate(_ESCAPES)
+    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> Iterator[str]:

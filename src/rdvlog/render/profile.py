@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from rdvlog.history import DocumentRecord
 from rdvlog.labels import t
 from rdvlog.models import Case, Lang
+from rdvlog.printable import printable
 
 if TYPE_CHECKING:
     import datetime as dt
@@ -25,7 +26,7 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
         value = data[key]
         if isinstance(value, dict):
             value = value["label"]
-        lines.append(f"{label:<{width}}{value if value is not None else '-'}")
+        lines.append(f"{label:<{width}}{printable(str(value)) if value is not None else '-'}")
     return lines
 
 

@@ -571,6 +571,15 @@ class Content:
             )
             keys = ("attempt_no", "date", "void_reason")
             yield Table(tuple(self.label(f"col.{k}") for k in keys), rows, widths=(1, 3, 4))
+        if integrity.recorded_backwards:
+            # The computer's clock went back between two entries: said, never hidden (#11).
+            yield Paragraph((Text(self.label("integrity.backwards"), bold=True),))
+            yield Bullets(
+                tuple(
+                    (i18n.clock_back(lang, back, report.zone),)
+                    for back in integrity.recorded_backwards
+                )
+            )
         if report.filtered:
             yield Paragraph((self.label("integrity.selection"),), style="small")
         yield Paragraph((self.label("integrity.statement"),))

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import PieceItem
+from rdvlog.printable import printable
 from rdvlog.render import i18n
 from rdvlog.render.i18n import t
 from rdvlog.report import ReportInput
@@ -101,7 +102,11 @@ def render_csv(report: ReportInput, *, excel: bool = False) -> str:
         quoting=csv.QUOTE_MINIMAL,
     )
     writer.writerow([neutralise(t(lang, key)) for key in _COLUMNS])
+    clock = {back.line: back for back in integrity.recorded_backwards}
     for record in report.active:
-        row = _row(report, record, files.get(record.seq, ()), state)
-        writer.writerow([neutralise(cell) for cell in row])
+        cell_state = state
+        if record.seq in clock:
+            cell_state = f"{state} ; {i18n.clock_back(lang, clock[record.seq], report.zone)}"
+        row = _row(report, record, files.get(record.seq, ()), cell_state)
+        writer.writerow([neutralise(printable(cell)) for cell in row])
     return ("\ufeff" if excel else "") + buffer.getvalue()

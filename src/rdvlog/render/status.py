@@ -10,6 +10,7 @@ from rich.text import Text
 
 from rdvlog.dashboard import Status, Warning
 from rdvlog.models import Lang
+from rdvlog.printable import printable
 from rdvlog.render.i18n import count, t
 
 _WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
@@ -119,7 +120,7 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     state = (
         t(lang, "status.intact")
         if facts.verified
-        else t(lang, "status.broken", problem=facts.problem)
+        else t(lang, "status.broken", problem=printable(facts.problem or "?"))
     )
     summary.add_row(
         t(lang, "status.journal"),
@@ -141,7 +142,7 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
         )
         parts.append(Text(booked, style="bold green"))
     for warning in facts.warnings:
-        text = t(lang, "status.warning", text=warning_text(lang, warning))
+        text = printable(t(lang, "status.warning", text=warning_text(lang, warning)))
         parts.append(Text(text, style="bold yellow"))
     return parts
 

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdvlog.journal.audit import Verification
 from rdvlog.labels import t
 from rdvlog.models import Lang
+from rdvlog.printable import printable
+from rdvlog.report import ClockBack
+from rdvlog.timestamps import utc_stamp
 
 
-def verify_json(journal: Path, result: Verification) -> dict[str, object]:
+def verify_json(
+    journal: Path, result: Verification, backwards: Sequence[ClockBack] = ()
+) -> dict[str, object]:
     brk = result.first_break
     return {
         "ok": result.ok,
@@ -20,7 +26,29 @@ def verify_json(journal: Path, result: Verification) -> dict[str, object]:
             {"line": brk.line, "kind": brk.kind, "detail": brk.detail} if brk else None
         ),
         "unreferenced_evidence": list(result.unreferenced),
+        "recorded_at_backwards": [
+            {
+                "line": back.line,
+                "recorded_at": utc_stamp(back.recorded_at),
+                "previous": utc_stamp(back.previous),
+            }
+            for back in backwards
+        ],
     }
+
+
+def backwards_warnings(backwards: Sequence[ClockBack], lang: Lang = "en") -> list[str]:
+    """One warning an entry recorded before the entry above it (UTC, to the second)."""
+    return [
+        t(
+            lang,
+            "cli.recorded_backwards",
+            line=back.line,
+            recorded=utc_stamp(back.recorded_at),
+            previous=utc_stamp(back.previous),
+        )
+        for back in backwards
+    ]
 
 
 def verify_lines(journal: Path, result: Verification, lang: Lang = "en") -> list[str]:
@@ -29,10 +57,10 @@ def verify_lines(journal: Path, result: Verification, lang: Lang = "en") -> list
     outcome = (
         t(lang, "verify.intact")
         if brk is None
-        else t(lang, "verify.broken", problem=brk.describe())
+        else t(lang, "verify.broken", problem=printable(brk.describe()))
     )
     rows = [
-        (t(lang, "verify.journal"), str(journal)),
+        (t(lang, "verify.journal"), printable(str(journal))),
         (t(lang, "verify.entries"), str(result.entry_count)),
         (t(lang, "verify.head"), result.head_hash or "-"),
         (t(lang, "verify.result"), outcome),

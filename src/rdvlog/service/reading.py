@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from rdvlog.errors import JournalDamaged, NotFound
@@ -9,6 +11,25 @@ from rdvlog.evidence import stored_path
 from rdvlog.history import AttemptRecord, History, fold
 from rdvlog.journal import Journal
 from rdvlog.journal.audit import Verification
+from rdvlog.journal.codec import Recorded
+from rdvlog.report import ClockBack
+
+
+def recorded_backwards(records: Sequence[Recorded]) -> tuple[ClockBack, ...]:
+    """Every entry whose ``recorded_at`` is earlier than that of the entry just before it.
+
+    ``recorded_at`` is the computer's clock at write time and entries are written in order,
+    so it never goes back unless the clock was set back: the report and ``verify`` say so,
+    since every date the journal declares is then less reliable.
+    """
+    found = []
+    previous: dt.datetime | None = None
+    for record in records:
+        moment = record.recorded
+        if previous is not None and moment < previous:
+            found.append(ClockBack(record.seq, moment, previous))
+        previous = moment
+    return tuple(found)
 
 
 def read_history(journal: Journal) -> History:
@@ -23,13 +44,21 @@ def checked_history(journal: Journal, data: bytes | None = None) -> tuple[Histor
     lines cannot all be read is refused, naming the first bad line. ``data`` is a snapshot
     of the journal's bytes, when the caller also needs them.
     """
+    history, verification, _ = audited_history(journal, data)
+    return history, verification
+
+
+def audited_history(
+    journal: Journal, data: bytes | None = None
+) -> tuple[History, Verification, tuple[ClockBack, ...]]:
+    """:func:`checked_history`, with the entries whose recorded time went backwards."""
     verification, entries = journal.audit(data)
     if entries is None:
         brk = verification.first_break
         where = brk.describe() if brk else "unreadable"
         hint = "run `rdvlog repair`" if brk and brk.kind == "torn-tail" else "restore a backup"
         raise JournalDamaged(f"{journal.path} cannot be read ({where}); {hint}")
-    return fold(entries), verification
+    return fold(entries), verification, recorded_backwards(entries)
 
 
 def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Path], int | None]:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from rdvlog import __version__, dashboard
+from rdvlog import __version__, dashboard, settings
 from rdvlog.bundle import write_bundle
 from rdvlog.capture import HEAD, capture_time
 from rdvlog.errors import JournalDamaged
@@ -19,7 +18,7 @@ from rdvlog.history import AttemptRecord
 from rdvlog.journal import Journal
 from rdvlog.models import Evidence, Lang
 from rdvlog.report import Integrity, ReportInput
-from rdvlog.service.reading import checked_history
+from rdvlog.service.reading import audited_history, checked_history
 from rdvlog.service.selection import parse_period, select_attempts
 from rdvlog.service.session import Session
 
@@ -40,9 +39,9 @@ class ReportRequest:
 
 def generation_time(session: Session) -> dt.datetime:
     """When the report is made: ``SOURCE_DATE_EPOCH`` when set (reproducible output)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).astimezone(session.zone)
+    epoch = settings.source_date_epoch()
+    if epoch is not None:
+        return dt.datetime.fromtimestamp(epoch, dt.timezone.utc).astimezone(session.zone)
     return session.now()
 
 
@@ -56,7 +55,7 @@ def build_report(
     """
     period = parse_period(request.since, request.until, zone=session.zone, now=session.now())
     journal = session.journal()
-    history, verification = checked_history(journal, journal_bytes)
+    history, verification, backwards = audited_history(journal, journal_bytes)
     records, place = select_attempts(history.attempts, period, request.prefecture)
     brk = verification.first_break
     lang: Lang = request.lang or history.case.lang or "fr"
@@ -68,6 +67,7 @@ def build_report(
             entry_count=verification.entry_count,
             head_hash=verification.head_hash,
             problem=brk.describe() if brk else None,
+            recorded_backwards=backwards,
         ),
         zone=session.zone,
         generated_at=generation_time(session),
