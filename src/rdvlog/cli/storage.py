@@ -1,5 +1,7 @@
 """``rdvlog verify``, ``rdvlog repair`` and ``rdvlog path``: the store itself."""
 
+from typing import Annotated
+
 import typer
 
 from rdvlog.cli.context import fail, message, message_lang, print_json, session, state, warn
@@ -11,10 +13,20 @@ from rdvlog.render.verify import verify_json, verify_lines
 
 
 @app.command()
-def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def verify(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Read every line again, ignoring the record of the part already verified.",
+        ),
+    ] = False,
+) -> None:
     """Check the whole hash chain and every evidence file; exit 1 at the first break."""
     journal = session(ctx).journal()
-    result = journal.verify()
+    result = journal.verify(full=full)
     language = message_lang(ctx)
     if as_json:
         print_json(verify_json(journal.path, result))
