@@ -68,3 +68,43 @@ def test_error_messages_are_the_slow_paths() -> None:
         except Exception as exc:
             messages.append(str(exc))
     assert len(messages) == 2 and messages[0] == messages[1]
+
+
+def test_shared_attempt_validation_gives_the_models_results_and_errors() -> None:
+    from pydantic import ValidationError
+
+    from rdvlog.journal.codec import PayloadReader
+    from rdvlog.models import Attempt, Entry
+
+    base = {
+        "at": "2026-11-20T08:30:00+01:00",
+        "place": {"label": "Préfecture", "kind": "unlisted"},
+        "procedure": "AES",
+    }
+    variants = [
+        {"at": "2026-11-21T08:30:00.7+01:00"},
+        {"at": "2026-11-21T08:30:00"},
+        {"at": "nope"},
+        {"at": 5},
+        {"at": None},
+        {"about": True},
+        {"about": 0},
+        {"procedure": " "},
+        {"place": {"label": "Préfecture", "kind": "other"}},
+    ]
+    reader = PayloadReader(fast=True)
+    envelope = {"v": 1, "seq": 1, "kind": "attempt", "recorded_at": "x"}
+    envelope |= {"prev": ZERO_HASH, "hash": ZERO_HASH}
+    reader(Entry.model_validate({**envelope, "data": base}))
+    for change in variants:
+        data = {**base, **change}
+        entry = Entry.model_validate({**envelope, "data": data})
+        try:
+            expected: object = Attempt.model_validate(data)
+        except ValidationError as exc:
+            expected = [(e["type"], e["loc"], e["msg"]) for e in exc.errors()]
+        try:
+            found: object = reader(entry)
+        except ValidationError as exc:
+            found = [(e["type"], e["loc"], e["msg"]) for e in exc.errors()]
+        assert found == expected, change

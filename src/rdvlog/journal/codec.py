@@ -9,7 +9,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
 from rdvlog.models import (
@@ -70,7 +70,7 @@ class FastJson:
 
     def canonical(self, obj: dict[str, Any]) -> bytes:
         try:
-            return self._encoder.encode(obj)  # type: ignore[no-any-return]
+            return self._encoder.encode(obj)
         except Exception:  # e.g. integers beyond 64 bits on an older msgspec
             return canonical(obj)
 
@@ -145,6 +145,10 @@ def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any]
     return obj, entry
 
 
+#: ``Attempt.at`` as the model defines it (type and validators), to validate it alone.
+_AT: TypeAdapter[dt.datetime] = TypeAdapter(Attempt.model_fields["at"].rebuild_annotation())
+
+
 class PayloadReader:
     """Validates payloads while reading a whole journal, sharing what repeats.
 
@@ -155,6 +159,7 @@ class PayloadReader:
     def __init__(self, *, fast: bool = False) -> None:
         self._places: dict[tuple[tuple[str, Any], ...], Place] = {}
         self._texts: dict[str, str] = {}
+        self._templates: dict[tuple[tuple[str, type, object], ...], Attempt] = {}
         #: msgspec parsing and canonical encoding when ``fast`` (reading a whole journal).
         self.json = FastJson() if fast else None
         self.canonical = self.json.canonical if self.json is not None else canonical
@@ -178,7 +183,37 @@ class PayloadReader:
             text = data.get(name)
             if isinstance(text, str):
                 data[name] = self._texts.setdefault(text, text)
-        return Attempt.model_validate(data)
+        return self._attempt(data, place)
+
+    def _attempt(self, data: dict[str, Any], place: object) -> Attempt:
+        """``Attempt.model_validate(data)``, sharing the work with attempts that differ
+        only in ``at`` (most of a journal): the model validates the first of them whole;
+        the next ones validate ``at`` with the model's own field definition and copy the
+        rest. Anything unusual (no ``at``, a list or a value of another type) is validated
+        whole, so an error names the same field with the same message."""
+        if "at" not in data or Attempt.__pydantic_decorators__.model_validators:
+            return Attempt.model_validate(data)
+        key: list[tuple[str, type, object]] = []
+        for name, value in data.items():
+            if name == "at":
+                continue
+            if name == "place" and isinstance(place, dict):
+                value = tuple((k, type(v), v) for k, v in place.items())
+            elif value is not None and type(value) not in (str, int):
+                return Attempt.model_validate(data)
+            key.append((name, type(value), value))
+        frozen = tuple(key)
+        template = self._templates.get(frozen)
+        if template is None:
+            attempt = Attempt.model_validate(data)
+            if len(self._templates) < 4096:
+                self._templates[frozen] = attempt
+            return attempt
+        try:
+            at = _AT.validate_python(data["at"])
+        except ValidationError:
+            return Attempt.model_validate(data)  # raises, naming "at"
+        return template.model_copy(update={"at": at})
 
 
 def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], Recorded]:
