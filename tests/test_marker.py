@@ -134,3 +134,30 @@ def test_verify_full_on_the_command_line(
     counted.clear()
     assert rdvlog("verify", "--full").exit_code == 0
     assert counted == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("damage", ["none", "tail-line", "torn", "evidence"])
+def test_entries_for_a_report_are_a_full_checks(
+    store: Path, tmp_path: Path, counted: list[int], damage: str
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    journal.append(attempt(note="après le contrôle"))
+    if damage == "tail-line":
+        data = journal.path.read_bytes()
+        journal.path.write_bytes(data.replace("après".encode(), b"apres"))
+    elif damage == "torn":
+        with journal.path.open("ab") as handle:
+            handle.write(b'{"v":1')
+    elif damage == "evidence":
+        (stored,) = (store / "evidence").glob("*/*")
+        stored.chmod(0o600)
+        stored.write_bytes(b"changed")
+    data = journal.path.read_bytes()
+    counted.clear()
+    marked = journal.audit(data)
+    if damage == "none":
+        assert counted == [6]
+    marker.marker_path(store).unlink()
+    full = journal.audit(data)
+    assert marked == full

@@ -62,11 +62,11 @@ def status(
 ) -> Status:
     """Compute the status facts; ``problem`` is the first verification break, if any."""
     summary = summarize(records, zone)
-    days = Counter(r.attempt.at.astimezone(zone).date() for r in records if not r.voided)
     this_monday = today - dt.timedelta(days=today.weekday())
     mondays = tuple(
         this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
     )
+    days = _heatmap_days(records, zone, mondays[0])
     heatmap = tuple(
         tuple(days.get(monday + dt.timedelta(days=weekday), 0) for monday in mondays)
         for weekday in range(7)
@@ -101,6 +101,22 @@ def status(
         problem=problem,
         permit_expires=expires,
         warnings=tuple(warnings),
+    )
+
+
+def _heatmap_days(
+    records: Sequence[AttemptRecord], zone: dt.tzinfo, first: dt.date
+) -> Counter[dt.date]:
+    """Attempts per local day, for the days from ``first`` on (the heatmap's).
+
+    Only attempts from a day before ``first`` on are converted to the zone: comparing
+    instants needs no conversion, and a journal of years holds a few weeks in the heatmap.
+    """
+    since = dt.datetime.combine(first - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
+    return Counter(
+        r.attempt.at.astimezone(zone).date()
+        for r in records
+        if not r.voided and r.attempt.at >= since
     )
 
 

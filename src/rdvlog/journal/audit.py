@@ -148,10 +148,16 @@ def audit_marked(
 
 
 def _audit(
-    data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
+    data: bytes,
+    *,
+    root: Path,
+    evidence_dir: Path,
+    keep: bool,
+    prefix: Prefix | None,
+    checked: tuple[EvidenceCheck, PayloadReader] | None = None,
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
-    if keep:
-        prefix = None
+    if keep and prefix is not None and checked is None:
+        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
     skipped = 0 if prefix is None else prefix.lines
     lines, rest = split_lines(data if prefix is None else data[prefix.length :])
     last = skipped + len(lines)
@@ -161,9 +167,9 @@ def _audit(
     first: Break | None = None
     entries: list[Recorded] = []
     readable = True
-    evidence = EvidenceCheck(evidence_dir)
-    read_payload = PayloadReader(fast=True)
-    for line, named in prefix.evidence if prefix is not None else ():
+    # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
+    evidence, read_payload = checked or (EvidenceCheck(evidence_dir), PayloadReader(fast=True))
+    for line, named in prefix.evidence if prefix is not None and checked is None else ():
         if evidence.problem_in(line, (named,)) is not None:
             # A file the prefix names is missing or changed: check everything, so that the
             # result (the break, the head hash) is exactly a full check's.
@@ -206,6 +212,40 @@ def _audit(
     if first is None and head is not None:
         intact = Prefix(len(data), count, head, tuple(evidence.named))
     return (verification, (entries if readable and keep else None)), intact
+
+
+def _audit_kept(
+    data: bytes, *, root: Path, evidence_dir: Path, prefix: Prefix
+) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    """:func:`_audit` keeping the entries, with a verified prefix: its lines are read and
+    validated (the entries are needed) and their evidence files hashed, but their hashes
+    and form are not computed again. The rest is checked as usual, continuing the chain;
+    anything but an intact journal or a torn tail is checked again in full, so that the
+    result and the entries are exactly a full check's."""
+    evidence = EvidenceCheck(evidence_dir)
+    read_payload = PayloadReader(fast=True)
+    entries: list[Recorded] = []
+    lines, _ = split_lines(data)
+    for number, raw in enumerate(lines, start=1):
+        if number > prefix.lines:
+            break
+        record = read_line(raw, read_payload)[1]
+        named = record.payload if isinstance(record.payload, Attempt | CaseDocument) else None
+        if named is not None and evidence.first_problem(number, named) is not None:
+            return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
+        entries.append(record)
+    (verification, tail), intact = _audit(
+        data,
+        root=root,
+        evidence_dir=evidence_dir,
+        keep=True,
+        prefix=prefix,
+        checked=(evidence, read_payload),
+    )
+    first = verification.first_break
+    if first is not None and first.kind != "torn-tail":
+        return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
+    return (verification, None if tail is None else entries + tail), intact
 
 
 def first_break(data: bytes) -> Break | None:

@@ -384,10 +384,17 @@ class Journal:
     ) -> tuple[Verification, list[Recorded] | None]:
         """Verify the journal and return its entries in the same pass (see
         :func:`rdvlog.journal.audit.audit`); ``data`` is a snapshot from :meth:`read_bytes`."""
-        from rdvlog.journal.audit import audit
+        from rdvlog.journal import marker
+        from rdvlog.journal.audit import audit_marked
 
         snapshot = self.read_bytes() if data is None else data
-        return audit(snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep)
+        prefix = marker.load(self.root, snapshot)
+        result, intact = audit_marked(
+            snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
+        )
+        if intact is not None and (prefix is None or intact.length > prefix.length):
+            marker.save(self.root, snapshot, intact)
+        return result
 
     def repair(self) -> Entry | None:
         """Quarantine a torn last line and record the repair (see :mod:`.repair`)."""
