@@ -77,6 +77,7 @@ TARGETS: dict[str, tuple[float, float | None, float]] = {
     "report": (2.0, 150, 1.5),
     "attempt list --format json": (2.0, 175, 1.5),
 }
+TARGET_ATTEMPTS = 100_000
 SECTIONS = ("startup", "add", "read", "watson", "identity")
 
 
@@ -717,6 +718,7 @@ def targets(rdvlog: Path, plan: Plan, stores: Mapping[int, Path], only: set[str]
             continue
         absolute = s.wall <= seconds and (mib is None or s.peak_mib <= mib)
         relative = s.wall / base.wall <= ratio and s.peak_mib <= MEMORY_BUDGET_MIB
+        judged = n == TARGET_ATTEMPTS  # the targets are for 100,000 attempts
         target = f"≤ {seconds:g} s" + (f", ≤ {mib:g} MiB" if mib else "")
         rows.append(
             [
@@ -725,9 +727,9 @@ def targets(rdvlog: Path, plan: Plan, stores: Mapping[int, Path], only: set[str]
                 duration(s.cpu),
                 f"{s.peak_mib:.0f} MiB",
                 target,
-                holds(absolute),
+                holds(absolute) if judged else "not judged",
                 f"{s.wall / base.wall:.2f}× (≤ {ratio:g}×), {s.cpu / base.cpu:.2f}× CPU",
-                holds(relative),
+                holds(relative) if judged else "not judged",
             ]
         )
     table(
