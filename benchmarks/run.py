@@ -65,9 +65,20 @@ READ_COMMANDS: tuple[tuple[str, ...], ...] = (
     ("status",),
 )
 # DESIGN.md §6.
-STARTUP_BUDGET = 1.15
+STARTUP_BUDGET = 1.10
 SCALING_BUDGET = 1.10
-MEMORY_BUDGET_MIB = 300
+MEMORY_BUDGET_MIB = 175
+#: Issue 16's targets on 100,000 attempts: (seconds, MiB) absolute, and DESIGN §6's multiple of
+#: the floor (a minimal stdlib chain check measured in the same run).
+TARGETS: dict[str, tuple[float, float | None, float]] = {
+    "verify": (1.2, 100, 0.9),
+    "verify after one more add": (0.3, None, 0.3),
+    "status": (1.5, 150, 1.1),
+    "report": (2.0, 150, 1.5),
+    "attempt list --format json": (2.0, 175, 1.5),
+}
+TARGET_ATTEMPTS = 100_000
+SECTIONS = ("startup", "add", "read", "watson", "identity")
 
 
 @dataclass(frozen=True)
@@ -357,6 +368,7 @@ def rdvlog_env(store: Path) -> dict[str, str]:
     env = child_env()
     env |= {"RDVLOG_HOME": str(store), "RDVLOG_TZ": "Europe/Paris", "NO_COLOR": "1"}
     env |= {"COLUMNS": "100", "RDVLOG_LOCK_TIMEOUT": "30"}
+    env["RDVLOG_CACHE_DIR"] = str(WORK / "cache" / store.name)  # the verified-prefix marker
     return env
 
 
@@ -656,6 +668,92 @@ def watson(plan: Plan) -> dict[int, Series]:
     return results
 
 
+def holds(ok: bool) -> str:
+    return "holds" if ok else "falls short"
+
+
+def targets(rdvlog: Path, plan: Plan, stores: Mapping[int, Path], only: set[str]) -> None:
+    """Issue 16's table: each read command on the largest store against its absolute target
+    and against the floor (``floor_chain.py``) measured in the same interleaved rounds."""
+    n = max(plan.read_sizes)
+    store = scratch_copy(stores[n], f"targets-{n}")
+    env = rdvlog_env(store)
+    shutil.rmtree(env["RDVLOG_CACHE_DIR"], ignore_errors=True)
+    floor = Command(
+        (sys.executable, str(HERE / "floor_chain.py"), str(store / "journal.jsonl")), env
+    )
+    commands = {"floor": floor}
+    for name in TARGETS:
+        wanted = name in only or name.split()[0] in only or "read" in only
+        if wanted and name != "verify after one more add":
+            commands[name] = Command((str(rdvlog), *name.split()), env)
+    if "verify" in commands:
+        commands["verify"] = Command((str(rdvlog), "verify", "--full"), env)
+    rounds = max(plan.runs_large, 3)
+    series = interleaved(commands, rounds, seed=4)
+    if "verify after one more add" in TARGETS and ({"verify", "read"} & only):
+        incremental = Series()
+        verify = Command((str(rdvlog), "verify"), env)
+        spawn(verify)  # records the marker
+        for _ in range(rounds):
+            spawn(Command((str(rdvlog), *ADD_ARGS), env))
+            incremental.samples.append(spawn(verify))
+        series["verify after one more add"] = incremental
+    base = series["floor"]
+    print(f"## Targets on {n:,} attempts (issue 16; {rounds} interleaved rounds)\n")
+    print(
+        f"The floor is `floor_chain.py`, a minimal stdlib chain check (parse, `prev`, canonical "
+        f"re-encode, SHA-256): {duration(base.wall)} wall, {duration(base.cpu)} CPU here. "
+        "`verify` is run with `--full`; “after one more add” is `verify` with its marker, "
+        "after an `attempt add` (not timed). A load average above the core count makes wall "
+        "times longer than on a quiet machine: the CPU columns are steadier.\n"
+    )
+    rows = []
+    for name, (seconds, mib, ratio) in TARGETS.items():
+        s = series.get(name)
+        if s is None:
+            continue
+        if s.missing or not s.samples:
+            rows.append([f"`{name}`", s.missing or "n/a", "", "", "", "", "", ""])
+            continue
+        absolute = s.wall <= seconds and (mib is None or s.peak_mib <= mib)
+        relative = s.wall / base.wall <= ratio and s.peak_mib <= MEMORY_BUDGET_MIB
+        judged = n == TARGET_ATTEMPTS  # the targets are for 100,000 attempts
+        target = f"≤ {seconds:g} s" + (f", ≤ {mib:g} MiB" if mib else "")
+        rows.append(
+            [
+                f"`{name}`",
+                duration(s.wall),
+                duration(s.cpu),
+                f"{s.peak_mib:.0f} MiB",
+                target,
+                holds(absolute) if judged else "not judged",
+                f"{s.wall / base.wall:.2f}× (≤ {ratio:g}×), {s.cpu / base.cpu:.2f}× CPU",
+                holds(relative) if judged else "not judged",
+            ]
+        )
+    table(
+        ["command", "median wall", "median CPU", "peak RSS", "target", "", "× floor", ""],
+        rows,
+    )
+
+
+def identity_check(plan: Plan, stores: Mapping[int, Path]) -> None:
+    """The outputs' digests against ``expected/`` (recorded before the speed-ups)."""
+    from identity import COMMANDS, compare, expected_path
+
+    print("## Byte identity of the outputs (`identity.py`)\n")
+    for n in sorted(plan.read_sizes, reverse=True):
+        if not expected_path(n).is_file():
+            print(f"- {n:,} attempts: no recorded digests in {expected_path(n).name}")
+            continue
+        differing = compare(scratch_copy(stores[n], f"identity-{n}"), n)
+        for name in COMMANDS:
+            verdict_text = "DIFFERS" if name in differing else "identical"
+            print(f"- {n:,} attempts, `{name}`: {verdict_text}")
+    print()
+
+
 def budget(
     plan: Plan,
     start: Mapping[str, Series],
@@ -691,11 +789,9 @@ def budget(
         if s.missing:
             lines.append(f"- `{name}` on {largest_read:,} attempts: {s.missing}")
             continue
-        ok = s.peak_mib <= MEMORY_BUDGET_MIB and s.wall <= 5
         lines.append(
             f"- `{name}` on {largest_read:,} attempts: {duration(s.wall)}, "
-            f"{s.peak_mib:.0f} MiB (budget: a few seconds, under {MEMORY_BUDGET_MIB} MiB): "
-            f"{verdict(ok)}"
+            f"{s.peak_mib:.0f} MiB: see the targets table"
         )
     print("\n".join(lines))
     print()
@@ -710,13 +806,28 @@ def timed(label: str, action: Callable[[], object]) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="smoke run: fewer runs, no 100k")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated: sections (" + ", ".join(SECTIONS) + ") or read commands "
+        "(verify, status, report, attempt) for the targets table; e.g. --only verify,status",
+    )
     args = parser.parse_args(argv)
+    only = {word.strip() for word in args.only.split(",") if word.strip()} or {
+        *SECTIONS,
+        "targets",
+    }
+    if only & {"verify", "status", "report", "attempt", "list"}:
+        only |= {"targets"}
+    if "list" in only:
+        only.add("attempt")
     plan = QUICK if args.quick else FULL
     rdvlog = rdvlog_executable()
     began = time.perf_counter()
     print_machine(rdvlog, plan)
 
-    sizes = sorted({*plan.add_sizes, *plan.read_sizes})
+    adding = plan.add_sizes if {"startup", "add"} & only else ()
+    sizes = sorted({*adding, *plan.read_sizes})
     stores: dict[int, Path] = {}
     built = []
     for attempts in sizes:
@@ -750,11 +861,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     def run_reads() -> None:
         read.update(reads(rdvlog, plan, stores))
 
-    timed("start-up section", run_startup)
-    timed("journal-size section", run_scaling)
-    timed("reading section", run_reads)
-    timed("Watson section", lambda: watson(plan))
-    budget(plan, start, adds, read)
+    if "startup" in only:
+        timed("start-up section", run_startup)
+    if "add" in only:
+        timed("journal-size section", run_scaling)
+    if "read" in only:
+        timed("reading section", run_reads)
+    if "targets" in only:
+        timed("targets section", lambda: targets(rdvlog, plan, stores, only))
+    if "identity" in only:
+        timed("identity section", lambda: identity_check(plan, stores))
+    if "watson" in only:
+        timed("Watson section", lambda: watson(plan))
+    if {"startup", "add", "read"} <= only:
+        budget(plan, start, adds, read)
     shutil.rmtree(SCRATCH, ignore_errors=True)  # the copies the runs grew; stores stay cached
     print(
         f"_Total {time.perf_counter() - began:.0f} s; load average at the end: {load_average()}._"

@@ -18,6 +18,7 @@ from builders import Clock
 def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     store = tmp_path / "store"
     monkeypatch.setenv("RDVLOG_HOME", str(store))
+    monkeypatch.setenv("RDVLOG_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setenv("RDVLOG_TZ", "Europe/Paris")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.setenv("COLUMNS", "200")

@@ -90,12 +90,16 @@ def status(
     booking = [r for r in records if is_booking_attempt(r)]
     summary = summarize(booking, zone)
     active = [r for r in booking if not r.voided]
-    local = [(r, r.attempt.at.astimezone(zone)) for r in active]
-    days = Counter(moment.date() for _, moment in local)
     this_monday = today - dt.timedelta(days=today.weekday())
+    # Only this week's attempts need their local time (a journal of years holds a few);
+    # comparing instants needs no conversion.
+    week_start = dt.datetime.combine(this_monday - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
+    local = [(r, r.attempt.at.astimezone(zone)) for r in active if r.attempt.at >= week_start]
     todays = sorted(((m, r) for r, m in local if m.date() == today), key=lambda x: x[0])
     this_week = [r for r, m in local if this_monday <= m.date() <= today]
-    shot_weeks = {m.isocalendar()[:2] for r, m in local if _has_screenshot(r)}
+    shot_weeks = {
+        r.attempt.at.astimezone(zone).isocalendar()[:2] for r in active if _has_screenshot(r)
+    }
     this_week_shots = sum(1 for r in this_week if _has_screenshot(r))
     written = sum(
         1
@@ -108,6 +112,7 @@ def status(
     mondays = tuple(
         this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
     )
+    days = _heatmap_days(active, zone, mondays[0])
     heatmap = tuple(
         tuple(days.get(monday + dt.timedelta(days=weekday), 0) for monday in mondays)
         for weekday in range(7)
@@ -166,6 +171,22 @@ def _applicant(case: Case) -> str | None:
     if not case.applicant:
         return None
     return f"{case.civility} {case.applicant}" if case.civility else case.applicant
+
+
+def _heatmap_days(
+    records: Sequence[AttemptRecord], zone: dt.tzinfo, first: dt.date
+) -> Counter[dt.date]:
+    """Attempts per local day, for the days from ``first`` on (the heatmap's).
+
+    Only attempts from a day before ``first`` on are converted to the zone: comparing
+    instants needs no conversion, and a journal of years holds a few weeks in the heatmap.
+    """
+    since = dt.datetime.combine(first - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
+    return Counter(
+        r.attempt.at.astimezone(zone).date()
+        for r in records
+        if not r.voided and r.attempt.at >= since
+    )
 
 
 def _warnings(count: int, weeks: int, quiet: int | None, not_booked: bool) -> list[Warning]:

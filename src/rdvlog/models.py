@@ -31,7 +31,14 @@ _FORBIDDEN_SHORT = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u20
 _FORBIDDEN_LONG = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
+#: Texts that passed a rule, per rule: a journal repeats the same place, démarche and message
+#: thousands of times (bounded, so a journal of distinct texts does not grow it forever).
+_PASSED: set[tuple[str, re.Pattern[str]]] = set()
+
+
 def _checked(value: str, forbidden: re.Pattern[str]) -> str:
+    if (value, forbidden) in _PASSED:
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:
@@ -40,6 +47,8 @@ def _checked(value: str, forbidden: re.Pattern[str]) -> str:
         raise ValueError("contains a control character")
     if not value.strip():
         raise ValueError("is empty")
+    if len(_PASSED) < 4096 and len(value) <= 500:  # at most about 2 MB of texts
+        _PASSED.add((value, forbidden))
     return value
 
 

@@ -1,22 +1,35 @@
 """``rdvlog verify``, ``rdvlog repair`` and ``rdvlog path``: the store itself."""
 
+from typing import Annotated
+
 import typer
 
 from rdvlog.cli.context import fail, message, message_lang, print_json, session, state, warn
 from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
+from rdvlog.journal.codec import recorded_times
 from rdvlog.labels import t
 from rdvlog.render.verify import backwards_warnings, verify_json, verify_lines
 from rdvlog.service.reading import recorded_backwards
 
 
 @app.command()
-def verify(ctx: typer.Context, as_json: JsonOption = False) -> None:
+def verify(
+    ctx: typer.Context,
+    as_json: JsonOption = False,
+    full: Annotated[
+        bool,
+        typer.Option(
+            "--full",
+            help="Read every line again, ignoring the record of the part already verified.",
+        ),
+    ] = False,
+) -> None:
     """Check the whole hash chain and every evidence file; exit 1 at the first break."""
     journal = session(ctx).journal()
-    result, entries = journal.audit()
-    backwards = recorded_backwards(entries) if entries is not None else ()
+    result = journal.verify(full=full)
+    backwards = recorded_backwards(recorded_times(journal.read_bytes()))
     language = message_lang(ctx)
     if as_json:
         print_json(verify_json(journal.path, result, backwards))

@@ -17,7 +17,8 @@ from rdvlog.journal.codec import (
     read_line,
     split_lines,
 )
-from rdvlog.models import ZERO_HASH, Attempt, CaseDocument
+from rdvlog.journal.marker import Prefix
+from rdvlog.models import ZERO_HASH, Attempt, CaseDocument, Evidence
 
 
 @dataclass(frozen=True)
@@ -53,9 +54,16 @@ class EvidenceCheck:
         self.evidence_dir = evidence_dir
         self.referenced: set[str] = set()
         self._hashed: dict[str, str] = {}
+        #: (line, evidence) for every file named, in journal order: what a marker records.
+        self.named: list[tuple[int, Evidence]] = []
 
     def first_problem(self, number: int, payload: Attempt | CaseDocument) -> Break | None:
-        for evidence in payload.evidence:
+        return self.problem_in(number, payload.evidence)
+
+    def problem_in(self, number: int, named: tuple[Evidence, ...]) -> Break | None:
+        """The first missing or changed file among ``named`` (line ``number``'s files)."""
+        for evidence in named:
+            self.named.append((number, evidence))
             path = stored_path(self.evidence_dir, evidence)
             self.referenced.add(path.name)
             if evidence.sha256 not in self._hashed:
@@ -100,7 +108,7 @@ def check_line(
         return Break(number, "seq-gap", f"sequence number {entry.seq}, expected {number}")
     if obj["prev"] != prev:
         return Break(number, "prev-mismatch", "does not link to the previous entry's hash")
-    body = hashed_body(obj)
+    body = hashed_body(obj, read_payload.canonical)
     if hashlib.sha256(body).hexdigest() != entry.hash:
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
@@ -113,24 +121,60 @@ def check_line(
 
 
 def audit(
-    data: bytes, *, root: Path, evidence_dir: Path, keep: bool
+    data: bytes,
+    *,
+    root: Path,
+    evidence_dir: Path,
+    keep: bool,
+    prefix: Prefix | None = None,
 ) -> tuple[Verification, list[Recorded] | None]:
     """Verify the journal snapshot ``data`` and return its entries in the same pass.
 
     The entries come back even when the chain is broken (a report must show what the journal
     says *and* that it does not verify); ``None`` when some line cannot be read, or when
     ``keep`` is false (verifying only, in less memory).
+
+    ``prefix`` (from :mod:`.marker`, only when ``keep`` is false) is a verified start of
+    ``data``: its lines are not read again, only the evidence files they name are hashed.
     """
-    lines, rest = split_lines(data)
-    count = len(lines) + (1 if rest else 0)
-    prev = ZERO_HASH
-    head: str | None = None
+    return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)[0]
+
+
+def audit_marked(
+    data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
+) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    """:func:`audit`, and the prefix a marker may now record (``None`` unless intact)."""
+    return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+
+
+def _audit(
+    data: bytes,
+    *,
+    root: Path,
+    evidence_dir: Path,
+    keep: bool,
+    prefix: Prefix | None,
+    checked: tuple[EvidenceCheck, PayloadReader] | None = None,
+) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    if keep and prefix is not None and checked is None:
+        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
+    skipped = 0 if prefix is None else prefix.lines
+    lines, rest = split_lines(data if prefix is None else data[prefix.length :])
+    last = skipped + len(lines)
+    count = last + (1 if rest else 0)
+    prev = ZERO_HASH if prefix is None else prefix.head
+    head: str | None = None if prefix is None else prefix.head
     first: Break | None = None
     entries: list[Recorded] = []
     readable = True
-    evidence = EvidenceCheck(evidence_dir)
-    read_payload = PayloadReader()
-    for number, raw in enumerate(lines, start=1):
+    # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
+    evidence, read_payload = checked or (EvidenceCheck(evidence_dir), PayloadReader(fast=True))
+    for line, named in prefix.evidence if prefix is not None and checked is None else ():
+        if evidence.problem_in(line, (named,)) is not None:
+            # A file the prefix names is missing or changed: check everything, so that the
+            # result (the break, the head hash) is exactly a full check's.
+            return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=None)
+    for number, raw in enumerate(lines, start=skipped + 1):
         if first is None:
             result = check_line(number, raw, prev, read_payload, evidence)
             if isinstance(result, Recorded):
@@ -140,7 +184,7 @@ def audit(
                 continue
             first = result
             readable = False
-            if number == len(lines) and not rest and is_torn(raw):
+            if number == last and not rest and is_torn(raw):
                 first = Break(number, "torn-tail", first.detail)
             elif first.kind != "unparseable":  # the line reads; only the chain breaks here
                 readable = True
@@ -161,10 +205,47 @@ def audit(
     if rest:
         readable = False
         if first is None:
-            first = Break(len(lines) + 1, "torn-tail", f"{len(rest)} bytes without a final newline")
+            first = Break(last + 1, "torn-tail", f"{len(rest)} bytes without a final newline")
     unreferenced = evidence.unreferenced(root) if first is None else ()
     verification = Verification(count, head, first, unreferenced)
-    return verification, (entries if readable and keep else None)
+    intact = None
+    if first is None and head is not None:
+        intact = Prefix(len(data), count, head, tuple(evidence.named))
+    return (verification, (entries if readable and keep else None)), intact
+
+
+def _audit_kept(
+    data: bytes, *, root: Path, evidence_dir: Path, prefix: Prefix
+) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    """:func:`_audit` keeping the entries, with a verified prefix: its lines are read and
+    validated (the entries are needed) and their evidence files hashed, but their hashes
+    and form are not computed again. The rest is checked as usual, continuing the chain;
+    anything but an intact journal or a torn tail is checked again in full, so that the
+    result and the entries are exactly a full check's."""
+    evidence = EvidenceCheck(evidence_dir)
+    read_payload = PayloadReader(fast=True)
+    entries: list[Recorded] = []
+    lines, _ = split_lines(data)
+    for number, raw in enumerate(lines, start=1):
+        if number > prefix.lines:
+            break
+        record = read_line(raw, read_payload)[1]
+        named = record.payload if isinstance(record.payload, Attempt | CaseDocument) else None
+        if named is not None and evidence.first_problem(number, named) is not None:
+            return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
+        entries.append(record)
+    (verification, tail), intact = _audit(
+        data,
+        root=root,
+        evidence_dir=evidence_dir,
+        keep=True,
+        prefix=prefix,
+        checked=(evidence, read_payload),
+    )
+    first = verification.first_break
+    if first is not None and first.kind != "torn-tail":
+        return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
+    return (verification, None if tail is None else entries + tail), intact
 
 
 def first_break(data: bytes) -> Break | None:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from collections.abc import Iterator
+import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
 from rdvlog.models import (
@@ -29,9 +30,50 @@ def canonical(obj: dict[str, Any]) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
 
 
-def hashed_body(envelope: dict[str, Any]) -> bytes:
-    """The bytes the hash is computed over: the canonical envelope without ``hash``."""
-    return canonical({key: value for key, value in envelope.items() if key != "hash"})
+def hashed_body(
+    envelope: dict[str, Any], encode: Callable[[dict[str, Any]], bytes] = canonical
+) -> bytes:
+    """The bytes the hash is computed over: the canonical envelope without ``hash``.
+
+    ``encode`` is :func:`canonical`, or :meth:`FastJson.canonical` for an object that
+    :meth:`FastJson.decode` parsed (the same bytes, several times faster).
+    """
+    return encode({key: value for key, value in envelope.items() if key != "hash"})
+
+
+class FastJson:
+    """msgspec's parser and deterministic encoder, for reading a whole journal.
+
+    ``canonical`` gives exactly :func:`canonical`'s bytes for what ``decode`` returns: JSON
+    objects with string keys, strings, integers of any size, booleans and null — ``decode``
+    refuses floats, the one type whose spelling differs (``1e16`` against ``1e+16``), and
+    ``tests/test_codec_fast.py`` checks the equality on hostile strings. ``decode`` returns
+    ``None`` for anything it does not take (a float, NaN, bad UTF-8, not an object…): the
+    caller then reads the line the usual way, so every error message stays the same.
+    msgspec is imported here only: ``attempt add`` never loads it.
+    """
+
+    def __init__(self) -> None:
+        import msgspec
+
+        def no_float(literal: str) -> Any:
+            raise ValueError(literal)
+
+        self._decoder = msgspec.json.Decoder(float_hook=no_float)
+        self._encoder = msgspec.json.Encoder(order="sorted")
+
+    def decode(self, raw: bytes) -> dict[str, Any] | None:
+        try:
+            obj = self._decoder.decode(raw)
+        except Exception:  # any anomaly: the exact slow path decides
+            return None
+        return obj if isinstance(obj, dict) else None
+
+    def canonical(self, obj: dict[str, Any]) -> bytes:
+        try:
+            return self._encoder.encode(obj)
+        except Exception:  # e.g. integers beyond 64 bits on an older msgspec
+            return canonical(obj)
 
 
 def entry_hash(envelope: dict[str, Any]) -> str:
@@ -77,13 +119,15 @@ def first_error(exc: ValidationError) -> str:
     return f"{where}: {error['msg']}"
 
 
-def parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
+def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any], Entry]:
     """Parse one complete line into its raw object and its validated envelope."""
-    try:
-        # pydantic-core's parser reads a line three times faster than the json module.
-        obj = from_json(raw)
-    except (UnicodeDecodeError, ValueError):
-        raise LineError("unparseable", "not a JSON object") from None
+    obj = fast.decode(raw) if fast is not None else None
+    if obj is None:
+        try:
+            # pydantic-core's parser reads a line three times faster than the json module.
+            obj = from_json(raw)
+        except (UnicodeDecodeError, ValueError):
+            raise LineError("unparseable", "not a JSON object") from None
     if not isinstance(obj, dict):
         raise LineError("unparseable", "not a JSON object")
     version = obj.get("v")
@@ -102,6 +146,10 @@ def parse_line(raw: bytes) -> tuple[dict[str, Any], Entry]:
     return obj, entry
 
 
+#: ``Attempt.at`` as the model defines it (type and validators), to validate it alone.
+_AT: TypeAdapter[dt.datetime] = TypeAdapter(Attempt.model_fields["at"].rebuild_annotation())
+
+
 class PayloadReader:
     """Validates payloads while reading a whole journal, sharing what repeats.
 
@@ -109,9 +157,13 @@ class PayloadReader:
     string each are shared by all of them, which saves time and most of the memory.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, *, fast: bool = False) -> None:
         self._places: dict[tuple[tuple[str, Any], ...], Place] = {}
         self._texts: dict[str, str] = {}
+        self._templates: dict[tuple[tuple[str, type, object], ...], Attempt] = {}
+        #: msgspec parsing and canonical encoding when ``fast`` (reading a whole journal).
+        self.json = FastJson() if fast else None
+        self.canonical = self.json.canonical if self.json is not None else canonical
 
     def __call__(self, entry: Entry) -> Payload:
         data = entry.data
@@ -132,12 +184,42 @@ class PayloadReader:
             text = data.get(name)
             if isinstance(text, str):
                 data[name] = self._texts.setdefault(text, text)
-        return Attempt.model_validate(data)
+        return self._attempt(data, place)
+
+    def _attempt(self, data: dict[str, Any], place: object) -> Attempt:
+        """``Attempt.model_validate(data)``, sharing the work with attempts that differ
+        only in ``at`` (most of a journal): the model validates the first of them whole;
+        the next ones validate ``at`` with the model's own field definition and copy the
+        rest. Anything unusual (no ``at``, a list or a value of another type) is validated
+        whole, so an error names the same field with the same message."""
+        if "at" not in data or Attempt.__pydantic_decorators__.model_validators:
+            return Attempt.model_validate(data)
+        key: list[tuple[str, type, object]] = []
+        for name, value in data.items():
+            if name == "at":
+                continue
+            if name == "place" and isinstance(place, dict):
+                value = tuple((k, type(v), v) for k, v in place.items())
+            elif value is not None and type(value) not in (str, int):
+                return Attempt.model_validate(data)
+            key.append((name, type(value), value))
+        frozen = tuple(key)
+        template = self._templates.get(frozen)
+        if template is None:
+            attempt = Attempt.model_validate(data)
+            if len(self._templates) < 4096:
+                self._templates[frozen] = attempt
+            return attempt
+        try:
+            at = _AT.validate_python(data["at"])
+        except ValidationError:
+            return Attempt.model_validate(data)  # raises, naming "at"
+        return template.model_copy(update={"at": at})
 
 
 def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], Recorded]:
     """Parse and validate one line, envelope and payload (``LineError`` when it cannot)."""
-    obj, entry = parse_line(raw)
+    obj, entry = parse_line(raw, read_payload.json)
     try:
         payload = read_payload(entry)
     except ValidationError as exc:
@@ -163,8 +245,19 @@ _EVIDENCE_ORDER = tuple(Evidence.model_fields)
 _HASH_FIELD_LENGTH = len(',"hash":""') + 64
 
 
+#: Key sequences already found in order, per expected order (a journal repeats a few).
+_ORDERED: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
+
+
 def _in_order(obj: dict[str, Any], order: tuple[str, ...]) -> bool:
-    return list(obj) == [name for name in order if name in obj]
+    keys = tuple(obj)
+    if (keys, order) in _ORDERED:
+        return True
+    if list(keys) != [name for name in order if name in obj]:
+        return False
+    if len(_ORDERED) < 4096:
+        _ORDERED.add((keys, order))
+    return True
 
 
 def as_written(obj: dict[str, Any], raw: bytes, body: bytes) -> bool:
@@ -220,3 +313,19 @@ class Lines:
 def split_lines(data: bytes) -> tuple[Lines, bytes]:
     """Complete lines, and the bytes after the last newline (a torn tail when not empty)."""
     return Lines(data), data[data.rfind(b"\n") + 1 :]
+
+
+_RECORDED_AT = re.compile(rb'"recorded_at":"([^"\\]{1,40})"')
+
+
+def recorded_times(data: bytes) -> Iterator[tuple[int, dt.datetime]]:
+    """(line number, ``recorded_at``) of every line of a snapshot that has a readable one,
+    without parsing the lines (``verify`` reads no entry it has already verified)."""
+    for number, raw in enumerate(Lines(data), start=1):
+        found = _RECORDED_AT.search(raw)
+        if found is None:
+            continue
+        try:
+            yield number, parse_utc_stamp(found[1].decode("ascii"))
+        except (UnicodeDecodeError, ValueError):
+            continue

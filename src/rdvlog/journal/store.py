@@ -362,19 +362,40 @@ class Journal:
 
     # -- verifying and repairing (their own modules; these load evidence hashing) ----------
 
-    def verify(self) -> Verification:
-        """Walk every line and every evidence file; report the first break."""
-        return self.audit(keep=False)[0]
+    def verify(self, *, full: bool = False) -> Verification:
+        """Walk every line and every evidence file; report the first break.
+
+        Unless ``full``, the lines of a verified prefix recorded outside the store
+        (:mod:`.marker`) are not read again; their evidence files still are.
+        """
+        from rdvlog.journal import marker
+        from rdvlog.journal.audit import audit_marked
+
+        data = self.read_bytes()
+        prefix = None if full else marker.load(self.root, data)
+        (result, _), intact = audit_marked(
+            data, root=self.root, evidence_dir=self.evidence_dir, keep=False, prefix=prefix
+        )
+        if intact is not None and (prefix is None or intact.length > prefix.length):
+            marker.save(self.root, data, intact)
+        return result
 
     def audit(
         self, data: bytes | None = None, *, keep: bool = True
     ) -> tuple[Verification, list[Recorded] | None]:
         """Verify the journal and return its entries in the same pass (see
         :func:`rdvlog.journal.audit.audit`); ``data`` is a snapshot from :meth:`read_bytes`."""
-        from rdvlog.journal.audit import audit
+        from rdvlog.journal import marker
+        from rdvlog.journal.audit import audit_marked
 
         snapshot = self.read_bytes() if data is None else data
-        return audit(snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep)
+        prefix = marker.load(self.root, snapshot)
+        result, intact = audit_marked(
+            snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
+        )
+        if intact is not None and (prefix is None or intact.length > prefix.length):
+            marker.save(self.root, snapshot, intact)
+        return result
 
     def repair(self) -> Entry | None:
         """Quarantine a torn last line and record the repair (see :mod:`.repair`)."""

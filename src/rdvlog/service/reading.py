@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Iterable
 from pathlib import Path
 
 from rdvlog.errors import JournalDamaged, NotFound
@@ -11,11 +11,10 @@ from rdvlog.evidence import stored_path
 from rdvlog.history import AttemptRecord, History, fold
 from rdvlog.journal import Journal
 from rdvlog.journal.audit import Verification
-from rdvlog.journal.codec import Recorded
 from rdvlog.report import ClockBack
 
 
-def recorded_backwards(records: Sequence[Recorded]) -> tuple[ClockBack, ...]:
+def recorded_backwards(times: Iterable[tuple[int, dt.datetime]]) -> tuple[ClockBack, ...]:
     """Every entry whose ``recorded_at`` is earlier than that of the entry just before it.
 
     ``recorded_at`` is the computer's clock at write time and entries are written in order,
@@ -24,10 +23,9 @@ def recorded_backwards(records: Sequence[Recorded]) -> tuple[ClockBack, ...]:
     """
     found = []
     previous: dt.datetime | None = None
-    for record in records:
-        moment = record.recorded
+    for seq, moment in times:
         if previous is not None and moment < previous:
-            found.append(ClockBack(record.seq, moment, previous))
+            found.append(ClockBack(seq, moment, previous))
         previous = moment
     return tuple(found)
 
@@ -58,7 +56,8 @@ def audited_history(
         where = brk.describe() if brk else "unreadable"
         hint = "run `rdvlog repair`" if brk and brk.kind == "torn-tail" else "restore a backup"
         raise JournalDamaged(f"{journal.path} cannot be read ({where}); {hint}")
-    return fold(entries), verification, recorded_backwards(entries)
+    backwards = recorded_backwards((entry.seq, entry.recorded) for entry in entries)
+    return fold(entries), verification, backwards
 
 
 def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Path], int | None]:

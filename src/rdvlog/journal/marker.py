@@ -1,0 +1,122 @@
+"""The verified-prefix marker: how much of a journal a full check last found intact.
+
+``rdvlog verify`` walks every line; on a journal of 100,000 attempts that is most of its
+time, and the next run would do it all again for one new line. After a full check finds the
+journal intact, a marker records the length of the bytes checked, their SHA-256, the number
+of lines, the head hash and the evidence files those lines name. The next check whose
+journal starts with exactly those bytes (same length, same SHA-256) checks only the lines
+after them — and every evidence file, the prefix's included, is still hashed again.
+
+The marker lives **outside the store**, in the user cache directory
+(``platformdirs.user_cache_dir("rdvlog")/verified``, or ``RDVLOG_CACHE_DIR``), one file per
+store named by the SHA-256 of the store's real path: nothing in the store depends on it,
+deleting it only makes the next check a full one. It is best-effort: a missing, unreadable,
+malformed or non-matching marker, a changed prefix or a read-only store means a full check,
+and ``rdvlog verify --full`` ignores it. A marker is only a speed-up for this user on this
+machine: anyone who can write the cache directory can make a later check skip the prefix,
+which is why ``--full`` exists and why the marker also holds the head hash it vouches for.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from rdvlog import __version__
+from rdvlog.models import Evidence
+
+#: Bumped when what a marker means changes: an older marker is then ignored.
+MARKER_VERSION = 1
+CACHE_ENV = "RDVLOG_CACHE_DIR"
+#: Journals smaller than this are always checked in full (the marker would not pay).
+MIN_PREFIX = 1 << 20
+
+
+@dataclass(frozen=True)
+class Prefix:
+    """The first ``length`` bytes of a journal (``lines`` whole lines), found intact."""
+
+    length: int
+    lines: int
+    head: str
+    #: (line number, evidence) for every evidence file the prefix names.
+    evidence: tuple[tuple[int, Evidence], ...]
+
+
+def cache_dir() -> Path:
+    configured = os.environ.get(CACHE_ENV)
+    if configured:
+        return Path(configured).expanduser()
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("rdvlog", appauthor=False))
+
+
+def marker_path(root: Path) -> Path:
+    real = os.path.realpath(root)
+    return cache_dir() / "verified" / f"{hashlib.sha256(real.encode()).hexdigest()}.json"
+
+
+def usable(root: Path) -> bool:
+    """Whether a marker may be used for this store: a read-only store is checked in full."""
+    return os.access(root, os.W_OK)
+
+
+def load(root: Path, data: bytes) -> Prefix | None:
+    """The verified prefix ``data`` starts with, or ``None`` (then check everything)."""
+    if len(data) < MIN_PREFIX or not usable(root):
+        return None
+    try:
+        with marker_path(root).open("rb") as handle:
+            raw = handle.read(1 << 20)
+        found = json.loads(raw)
+        if (
+            found.get("version") != MARKER_VERSION
+            or found.get("rdvlog") != __version__  # another rdvlog may check differently
+            or found.get("store") != os.path.realpath(root)
+        ):
+            return None
+        length, lines, head = int(found["length"]), int(found["lines"]), str(found["head"])
+        if not 0 < length <= len(data) or data[length - 1 : length] != b"\n":
+            return None
+        if hashlib.sha256(memoryview(data)[:length]).hexdigest() != found["sha256"]:
+            return None
+        evidence = tuple(
+            (int(line), Evidence.model_validate(item)) for line, item in found["evidence"]
+        )
+    except (OSError, ValueError, TypeError, KeyError, AttributeError):
+        return None  # pydantic's ValidationError is a ValueError
+    return Prefix(length, lines, head, evidence)
+
+
+def save(root: Path, data: bytes, prefix: Prefix) -> None:
+    """Record that the first ``prefix.length`` bytes of ``data`` are intact; errors ignored."""
+    if prefix.length < MIN_PREFIX or not usable(root):
+        return
+    content: dict[str, Any] = {
+        "version": MARKER_VERSION,
+        "rdvlog": __version__,
+        "store": os.path.realpath(root),
+        "length": prefix.length,
+        "lines": prefix.lines,
+        "sha256": hashlib.sha256(memoryview(data)[: prefix.length]).hexdigest(),
+        "head": prefix.head,
+        "evidence": [[line, item.model_dump(mode="json")] for line, item in prefix.evidence],
+    }
+    path = marker_path(root)
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".marker-")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as out:
+                json.dump(content, out)
+            os.replace(temp, path)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)

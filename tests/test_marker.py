@@ -1,0 +1,163 @@
+"""The verified-prefix marker (issue 16): outside the store, best-effort, never changing a
+result — only which lines a check reads again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from rdvlog.evidence import check_source
+from rdvlog.journal import Journal, audit, marker
+
+from builders import attempt
+from conftest import Invoke
+
+
+@pytest.fixture
+def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Line numbers ``check_line`` reads; and markers for journals of any size."""
+    monkeypatch.setattr(marker, "MIN_PREFIX", 0)
+    seen: list[int] = []
+    real = audit.check_line
+
+    def spy(number: int, *args: object) -> object:
+        seen.append(number)
+        return real(number, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(audit, "check_line", spy)
+    return seen
+
+
+def _journal(store: Path, tmp_path: Path, n: int = 5) -> Journal:
+    journal = Journal(store)
+    shot = tmp_path / "capture.png"
+    shot.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    journal.append(attempt(), [check_source(shot, store=store)])
+    for day in range(1, n):
+        journal.append(attempt(dt.datetime(2026, 11, day, 9, 0, tzinfo=dt.timezone.utc)))
+    return journal
+
+
+def test_marker_lives_outside_the_store(store: Path, tmp_path: Path, counted: list[int]) -> None:
+    journal = _journal(store, tmp_path)
+    assert journal.verify().ok
+    path = marker.marker_path(store)
+    assert path.is_file() and store not in path.parents
+    assert json.loads(path.read_text())["lines"] == 5
+
+
+def test_only_new_lines_are_read_and_the_result_is_a_full_checks(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    journal.append(attempt())
+    counted.clear()
+    quick = journal.verify()
+    assert counted == [6]
+    counted.clear()
+    full = journal.verify(full=True)
+    assert counted == [1, 2, 3, 4, 5, 6]
+    assert quick == full and quick.ok and quick.entry_count == 6
+
+
+def test_a_changed_prefix_means_a_full_check(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    data = journal.path.read_bytes()
+    journal.path.write_bytes(data.replace(b"AES salari", b"AES salarx", 1))
+    counted.clear()
+    result = journal.verify()
+    assert counted[0] == 1
+    assert result.first_break is not None and result.first_break.line == 1
+    assert result == journal.verify(full=True)
+
+
+def test_evidence_of_the_prefix_is_still_hashed(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    (stored,) = (store / "evidence").glob("*/*")
+    stored.chmod(0o600)
+    stored.write_bytes(b"changed")
+    result = journal.verify()
+    assert result.first_break is not None and result.first_break.kind == "evidence-mismatch"
+    assert result == journal.verify(full=True)
+    stored.unlink()
+    assert journal.verify().first_break.kind == "missing-evidence"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("content", [b"", b"{", b'{"version": 1}', b"[]", b"\xff" * 10])
+def test_a_broken_marker_means_a_full_check(
+    store: Path, tmp_path: Path, counted: list[int], content: bytes
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    marker.marker_path(store).write_bytes(content)
+    counted.clear()
+    assert journal.verify().ok
+    assert counted == [1, 2, 3, 4, 5]
+
+
+def test_a_read_only_store_is_checked_in_full(
+    store: Path, tmp_path: Path, counted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    monkeypatch.setattr(marker, "usable", lambda root: False)
+    counted.clear()
+    assert journal.verify().ok
+    assert counted == [1, 2, 3, 4, 5]
+
+
+def test_an_unwritable_cache_is_ignored(
+    store: Path, tmp_path: Path, counted: list[int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    (tmp_path / "not-a-dir").write_text("")
+    monkeypatch.setenv("RDVLOG_CACHE_DIR", str(tmp_path / "not-a-dir"))
+    journal = _journal(store, tmp_path)
+    assert journal.verify().ok
+    assert journal.verify().ok
+
+
+def test_verify_full_on_the_command_line(
+    store: Path, tmp_path: Path, counted: list[int], rdvlog: Invoke
+) -> None:
+    _journal(store, tmp_path)
+    assert rdvlog("verify").exit_code == 0
+    counted.clear()
+    assert rdvlog("verify", "--full").exit_code == 0
+    assert counted == [1, 2, 3, 4, 5]
+
+
+@pytest.mark.parametrize("damage", ["none", "tail-line", "torn", "evidence"])
+def test_entries_for_a_report_are_a_full_checks(
+    store: Path, tmp_path: Path, counted: list[int], damage: str
+) -> None:
+    journal = _journal(store, tmp_path)
+    journal.verify()
+    journal.append(attempt(note="après le contrôle"))
+    if damage == "tail-line":
+        data = journal.path.read_bytes()
+        journal.path.write_bytes(data.replace("après".encode(), b"apres"))
+    elif damage == "torn":
+        with journal.path.open("ab") as handle:
+            handle.write(b'{"v":1')
+    elif damage == "evidence":
+        (stored,) = (store / "evidence").glob("*/*")
+        stored.chmod(0o600)
+        stored.write_bytes(b"changed")
+    data = journal.path.read_bytes()
+    counted.clear()
+    marked = journal.audit(data)
+    if damage == "none":
+        assert counted == [6]
+    marker.marker_path(store).unlink()
+    full = journal.audit(data)
+    assert marked == full
