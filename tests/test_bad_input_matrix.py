@@ -342,8 +342,8 @@ ROWS = [
     Row("void-unknown-attempt", ("attempt", "void", "99", "--reason", "x"), 2, "99"),
     Row("void-already-void", ("attempt", "void", "1", "--reason", "x"), 2, "already void"),
     Row("void-not-an-attempt", ("attempt", "void", "3", "--reason", "x"), 2, "not an attempt"),
-    Row("show-zero", ("attempt", "show", "0"), 2, "seq"),
-    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "seq"),
+    Row("show-zero", ("attempt", "show", "0"), 2, "no attempt 0"),
+    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "integer"),
     Row("option-unknown", (*ADD, "--colour", "red"), 2, "--colour"),
     Row("prefecture-unknown", ("attempt", "add", "-p", "atlantis", "-d", "AES"), 2, "atlantis"),
     Row(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from enum import Enum
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
 from rdvlog.errors import UsageError
 
@@ -124,16 +124,27 @@ def _parse(
 ) -> _Code:
     found = table.get(code_key(text))
     if found is None:
-        raise UsageError(f'{option} "{_shown(text)}" is not a known {what}; {choices(aliases)}')
+        raise UsageError(
+            key=f"error.code.{what}", option=option, shown=_shown(text), choices=choices(aliases)
+        )
     return found
 
 
+def spoken(code: Channel | Outcome, lang: Lang) -> str:
+    """The code as a person types it in ``lang``: ``no-slot``, or its first French alias."""
+    aliases: Mapping[Any, tuple[str, ...]] = (
+        CHANNEL_ALIASES if isinstance(code, Channel) else OUTCOME_ALIASES
+    )
+    words = aliases.get(code, ())
+    return words[0] if lang == "fr" and words else str(code.value)
+
+
 def choices(aliases: Mapping[_Code, tuple[str, ...]]) -> str:
-    """``use one of: web (site), anef, …``: each code with its main French alias."""
+    """``web (site), anef, …``: each code with its main French alias."""
     shown = [
         f"{code.value} ({words[0]})" if words else code.value for code, words in aliases.items()
     ]
-    return "use one of: " + ", ".join(shown)
+    return ", ".join(shown)
 
 
 def _shown(text: str) -> str:
@@ -151,4 +162,5 @@ __all__ = [
     "code_key",
     "parse_channel",
     "parse_outcome",
+    "spoken",
 ]

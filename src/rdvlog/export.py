@@ -19,13 +19,13 @@ def check_target(target: Path, *, store: Path, force: bool = True) -> Path:
     resolved = target.expanduser().resolve()
     root = store.expanduser().resolve()
     if resolved == root or root in resolved.parents:
-        raise UsageError(f"{target} is inside the rdvlog store; write the output elsewhere")
+        raise UsageError(key="error.output.in_store", target=target)
     if resolved.is_dir():
-        raise UsageError(f"{target} is a directory; give a file name")
+        raise UsageError(key="error.output.directory", target=target)
     if not force and resolved.exists():
-        raise UsageError(f"{target} already exists; use --force to replace it")
+        raise UsageError(key="error.output.exists", target=target)
     if not resolved.parent.is_dir():
-        raise UsageError(f"the folder {resolved.parent} does not exist")
+        raise UsageError(key="error.output.no_folder", folder=resolved.parent)
     return resolved
 
 

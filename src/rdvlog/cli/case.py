@@ -7,14 +7,16 @@ import typer
 from rdvlog.cli.context import message, message_lang, print_json, session
 from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
-from rdvlog.cli.root import app
+from rdvlog.cli.root import RdvlogSubgroup, app
 from rdvlog.models import Case
 from rdvlog.render.profile import profile_lines
 from rdvlog.service.case import set_case
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
-    name="case", help="The case profile: applicant, default préfecture and démarche…"
+    name="case",
+    help="The case profile: applicant, default préfecture and démarche…",
+    cls=RdvlogSubgroup,
 )
 app.add_typer(case_app)
 

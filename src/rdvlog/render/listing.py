@@ -15,7 +15,9 @@ from typing import Any
 
 from rich.table import Table
 
+from rdvlog.codes import Lang, spoken
 from rdvlog.history import AttemptRecord
+from rdvlog.labels import t
 from rdvlog.models import Place
 from rdvlog.timestamps import rfc3339, utc_stamp
 
@@ -117,37 +119,70 @@ def csv_rows(records: Sequence[AttemptRecord], *, chunk: int = 1000) -> Iterator
     yield buffer.getvalue()
 
 
-def _when(record: AttemptRecord, zone: dt.tzinfo) -> str:
-    return f"{record.attempt.at.astimezone(zone):%a %Y-%m-%d %H:%M}"
+def _when(record: AttemptRecord, zone: dt.tzinfo, lang: Lang = "en", *, day: bool = True) -> str:
+    moment = record.attempt.at.astimezone(zone)
+    weekday = f"{t(lang, f'list.day.{moment.weekday()}')} " if day else ""
+    return f"{weekday}{moment:%Y-%m-%d %H:%M}"
+
+
+def constant_columns(records: Sequence[AttemptRecord]) -> dict[str, str]:
+    """``place``/``démarche`` → the value every record shares (a table need not repeat it)."""
+    shared: dict[str, str] = {}
+    if records:
+        places = {_place(record.attempt.place) for record in records}
+        procedures = {record.attempt.procedure for record in records}
+        if len(places) == 1:
+            shared["place"] = places.pop()
+        if len(procedures) == 1:
+            shared["démarche"] = procedures.pop()
+    return shared
 
 
 def table(
-    records: Sequence[AttemptRecord], *, zone: dt.tzinfo, show_void: bool, width: int
+    records: Sequence[AttemptRecord],
+    *,
+    zone: dt.tzinfo,
+    show_void: bool,
+    width: int,
+    lang: Lang = "en",
+    omit: Sequence[str] = (),
 ) -> Table:
-    """The attempts as a table for a terminal ``width`` columns wide."""
+    """The attempts as a table for a terminal ``width`` columns wide, about one line each.
+
+    ``omit`` names columns the caller states once above the table (a préfecture and démarche
+    every row shares). Number, time and codes never wrap; place and démarche are cut short
+    with an ellipsis rather than wrapping every row; the message (shown in full by
+    `attempt show`) appears only on a wide screen.
+    """
     grid = Table(box=None, header_style="bold", pad_edge=False)
-    # Number, time and codes never wrap; free text wraps to give way on a narrow screen, where
-    # the message (shown in full by `attempt show`) is left out altogether.
     columns = ["#", "when", "place", "démarche", "channel", "outcome", "files"]
     if width >= 100:
         columns.append("message")
-    for column in columns:
-        wraps = column in ("place", "démarche", "message")
-        grid.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
+    shown = [column for column in columns if column not in omit]
+    narrow = width < 70
+    for column in shown:
+        cut = column in ("place", "démarche", "message")
+        grid.add_column(
+            t(lang, f"list.col.{column}"),
+            no_wrap=True,
+            overflow="ellipsis",
+            max_width=max(12, width // 5) if cut else None,
+        )
     if show_void:
-        grid.add_column("void", overflow="fold")
+        grid.add_column(t(lang, "list.col.void"), overflow="fold")
     for record in records:
         attempt = record.attempt
-        row = [
-            str(record.seq),
-            _when(record, zone) + (" *" if record.late else ""),
-            _place(attempt.place),
-            attempt.procedure,
-            attempt.channel.value,
-            attempt.outcome.value,
-            str(len(attempt.evidence)) if attempt.evidence else "",
-            _shorten(attempt.message or "", 40),
-        ][: len(columns)]
+        cells = {
+            "#": str(record.seq),
+            "when": _when(record, zone, lang, day=not narrow) + (" *" if record.late else ""),
+            "place": _place(attempt.place),
+            "démarche": attempt.procedure,
+            "channel": spoken(attempt.channel, lang),
+            "outcome": spoken(attempt.outcome, lang),
+            "files": str(len(attempt.evidence)) if attempt.evidence else "",
+            "message": _shorten(attempt.message or "", 40),
+        }
+        row = [cells[column] for column in shown]
         if show_void:
             row.append(record.void_reason or "")
         grid.add_row(*row, style="dim strike" if record.voided else None)

@@ -76,15 +76,9 @@ def record_attempt(journal: Journal, request: AttemptRequest) -> Entry:
         place = place or (case.place if case else None)
         procedure = procedure or (case.procedure if case else None)
     if place is None:
-        raise UsageError(
-            "which préfecture? Give -p (e.g. -p bobigny or -p 93), "
-            "or set a default once with `rdvlog case set -p PREFECTURE`"
-        )
+        raise UsageError(key="error.attempt.no_place")
     if procedure is None:
-        raise UsageError(
-            'which démarche? Give -d (e.g. -d "AES salarié"), '
-            "or set a default once with `rdvlog case set -d PROCEDURE`"
-        )
+        raise UsageError(key="error.attempt.no_procedure")
     attempt = validated(
         Attempt,
         at=request.at,
@@ -122,9 +116,9 @@ def void_attempt(journal: Journal, seq: int, reason: str) -> Entry:
     def checked() -> Void:
         record = fold(journal.records()).attempt(seq)
         if record is None:
-            raise NotFound(f"entry {seq} is not an attempt, or does not exist")
+            raise NotFound(key="error.attempt.not_an_attempt", seq=seq)
         if record.voided:
-            raise UsageError(f'attempt {seq} is already void ("{record.void_reason}")')
+            raise UsageError(key="error.attempt.already_void", seq=seq, reason=record.void_reason)
         return void
 
     checked()

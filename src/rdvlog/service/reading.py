@@ -26,9 +26,10 @@ def checked_history(journal: Journal, data: bytes | None = None) -> tuple[Histor
     verification, entries = journal.audit(data)
     if entries is None:
         brk = verification.first_break
-        where = brk.describe() if brk else "unreadable"
-        hint = "run `rdvlog repair`" if brk and brk.kind == "torn-tail" else "restore a backup"
-        raise JournalDamaged(f"{journal.path} cannot be read ({where}); {hint}")
+        where = brk.describe() if brk else "?"
+        torn = brk is not None and brk.kind == "torn-tail"
+        key = "error.journal.torn" if torn else "error.journal.unreadable"
+        raise JournalDamaged(key=key, path=journal.path, where=where)
     return fold(entries), verification
 
 
@@ -36,5 +37,5 @@ def attempt_files(journal: Journal, seq: int) -> tuple[AttemptRecord, list[Path]
     """Attempt ``seq`` and where each of its evidence files is stored."""
     record = read_history(journal).attempt(seq)
     if record is None:
-        raise NotFound(f"there is no attempt {seq}")
+        raise NotFound(key="error.attempt.none", seq=seq)
     return record, [stored_path(journal.evidence_dir, e) for e in record.attempt.evidence]
