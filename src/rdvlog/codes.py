@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any, Literal, TypeVar
 
-from rdvlog.errors import UsageError
+from rdvlog.errors import Phrase, UsageError
 
 
 class Channel(str, Enum):
@@ -125,7 +125,12 @@ def _parse(
     found = table.get(code_key(text))
     if found is None:
         raise UsageError(
-            key=f"error.code.{what}", option=option, shown=_shown(text), choices=choices(aliases)
+            key=f"error.code.{what}",
+            option=option,
+            shown=_shown(text),
+            choices=Phrase(
+                "in_each_language", {"fr": choices(aliases, "fr"), "en": choices(aliases)}
+            ),
         )
     return found
 
@@ -139,11 +144,17 @@ def spoken(code: Channel | Outcome, lang: Lang) -> str:
     return words[0] if lang == "fr" and words else str(code.value)
 
 
-def choices(aliases: Mapping[_Code, tuple[str, ...]]) -> str:
-    """``web (site), anef, …``: each code with its main French alias."""
-    shown = [
-        f"{code.value} ({words[0]})" if words else code.value for code, words in aliases.items()
-    ]
+def choices(aliases: Mapping[_Code, tuple[str, ...]], lang: Lang = "en") -> str:
+    """``web (site), anef, …``: each code with its main French alias (in French, the
+    French word alone: ``site, anef, …``; the codes are accepted all the same)."""
+    shown = []
+    for code, words in aliases.items():
+        if not words:
+            shown.append(str(code.value))
+        elif lang == "fr":
+            shown.append(words[0])
+        else:
+            shown.append(f"{code.value} ({words[0]})")
     return ", ".join(shown)
 
 

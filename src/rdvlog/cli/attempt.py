@@ -263,7 +263,7 @@ def show_(ctx: typer.Context, seq: NumberArgument, as_json: JsonOption = False) 
     if as_json:
         print_json(listing.as_dict(record, stored=stored))
     else:
-        show(listing.detail(record, zone=s.zone, stored=stored))
+        show(listing.detail(record, zone=s.zone, stored=stored, lang=message_lang(ctx)))
 
 
 @attempt_app.command("void")

@@ -8,6 +8,7 @@ from rdvlog.cli.context import message, message_lang, print_json, session
 from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import RdvlogSubgroup, app
+from rdvlog.labels import t
 from rdvlog.models import Case
 from rdvlog.render.profile import profile_lines
 from rdvlog.service.case import set_case
@@ -78,7 +79,8 @@ def set_(
     if entry is None:
         message(ctx, "cli.case_unchanged")
     else:
-        message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(sorted(changes)))
+        names = sorted(t(message_lang(ctx), f"profile.{name}") for name in changes)
+        message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(names))
 
 
 @case_app.command("show")

@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from rdvlog.cli.context import message, message_lang, session, state, warn, write_out
-from rdvlog.cli.options import LangOption, PlaceOption, SinceOption, UntilOption
+from rdvlog.cli.options import ForceOption, LangOption, PlaceOption, SinceOption, UntilOption
 from rdvlog.cli.root import app
 from rdvlog.export import atomic_output, check_target
 from rdvlog.labels import t
@@ -39,9 +39,11 @@ def report(
         bool,
         typer.Option("--excel", help="CSV for French spreadsheet software: ';', BOM, CRLF."),
     ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the chronological report a lawyer attaches to a référé mesures utiles."""
-    target = check_target(output, store=state(ctx).store_path()) if output else None
+    store = state(ctx).store_path()
+    target = check_target(output, store=store, force=force) if output else None
     request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
     data = build_report(session(ctx), request)
     chunks: Iterable[str]

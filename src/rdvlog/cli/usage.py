@@ -38,7 +38,7 @@ def click_error_text(exc: click_errors.ClickException, lang: Lang) -> str:
     if lang == "en":
         return exc.format_message()
     if isinstance(exc, click_errors.NoSuchOption):
-        close = difflib.get_close_matches(exc.option_name, exc.possibilities or (), n=1)
+        close = difflib.get_close_matches(exc.option_name, exc.possibilities or (), 1, 0.8)
         if close:
             return t(lang, "error.cli.no_option_close", name=exc.option_name, close=close[0])
         return t(lang, "error.cli.no_option", name=exc.option_name)

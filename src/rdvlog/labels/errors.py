@@ -12,6 +12,8 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
         "no space left on device while {doing}; nothing was recorded",
     ),
     "doing.as_given": ("{text}", "{text}"),
+    # A value written once per language (codes.choices): each language takes its own.
+    "in_each_language": ("{fr}", "{en}"),
     "doing.writing": ("écrivant {target}", "writing {target}"),
     "doing.copying evidence": ("copiant une preuve", "copying evidence"),
     "doing.creating the evidence folder": (
@@ -292,6 +294,43 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
         "{path} ne peut pas être lu ({where}) ; restaurez une sauvegarde",
         "{path} cannot be read ({where}); restore a backup",
     ),
+    "error.journal.torn_tail": (
+        "la dernière ligne de {path} est incomplète (sans doute un arrêt brutal pendant une "
+        "écriture) ; lancez `rdvlog verify`, puis `rdvlog repair`",
+        "the last line of {path} is incomplete (probably a crash during a write); "
+        "run `rdvlog verify`, then `rdvlog repair`",
+    ),
+    "error.journal.newer": ("{path} : une entrée a été {detail}", "{path}: an entry was {detail}"),
+    "error.journal.damaged": (
+        "{path} est endommagé à la ligne {line} ({detail}) ; lancez `rdvlog verify` et "
+        "restaurez une sauvegarde",
+        "{path} is damaged at line {line} ({detail}); "
+        "run `rdvlog verify` and restore from a backup",
+    ),
+    "error.journal.case": (
+        "la dernière entrée du profil de {path} ne peut pas être lue ({detail}) ; lancez "
+        "`rdvlog verify`",
+        "the latest case-profile entry of {path} cannot be read ({detail}); run `rdvlog verify`",
+    ),
+    "error.exhibit.missing": (
+        "le fichier de la pièce {number} ({source}) manque ; lancez `rdvlog verify` et "
+        "restaurez-le depuis une sauvegarde",
+        "the file of exhibit {number} ({source}) is missing; "
+        "run `rdvlog verify` and restore it from a backup",
+    ),
+    "error.exhibit.changed": (
+        "le fichier de la pièce {number} ({source}) a changé depuis son enregistrement ; "
+        "lancez `rdvlog verify`",
+        "the file of exhibit {number} ({source}) has changed since it was recorded; "
+        "run `rdvlog verify`",
+    ),
+    "error.repair.not_torn": (
+        "la réparation ne retire qu'une dernière ligne incomplète, mais {problem} ; rien n'a "
+        "été modifié — restaurez le journal depuis une sauvegarde",
+        "repair only removes a torn last line, but {problem}; "
+        "nothing was changed — restore the journal from a backup",
+    ),
+    "error.invalid_field": ("{option} : {detail}", "{option}: {detail}"),
     # The command line itself (Click's own errors, in the user's language)
     "error.cli.aborted": ("abandon", "aborted"),
     "error.cli.internal": (

@@ -201,24 +201,29 @@ def _shorten(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def detail(record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path]) -> Table:
-    """One attempt in full, with where each evidence file is stored."""
+def detail(
+    record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path], lang: Lang = "en"
+) -> Table:
+    """One attempt in full, with where each evidence file is stored (paths and hashes on
+    lines of their own, so that they are copied whole)."""
     attempt = record.attempt
     grid = Table(box=None, show_header=False, pad_edge=False)
-    grid.add_column(style="bold")
+    grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
+    at = attempt.at.astimezone(zone)
+    recorded = record.recorded_at.astimezone(zone)
+    void = t(lang, "show.void", reason=record.void_reason) if record.voided else ""
     fields: list[tuple[str, str | None]] = [
-        ("attempt", str(record.seq) + (f"  VOID: {record.void_reason}" if record.voided else "")),
-        ("when", f"{attempt.at.astimezone(zone):%A %Y-%m-%d %H:%M %Z}"),
+        ("attempt", str(record.seq) + void),
+        ("when", f"{t(lang, f'show.day.{at.weekday()}')} {at:%Y-%m-%d %H:%M %Z}"),
         (
             "recorded",
-            f"{record.recorded_at.astimezone(zone):%Y-%m-%d %H:%M:%S %Z}"
-            + (" (late entry)" if record.late else ""),
+            f"{recorded:%Y-%m-%d %H:%M:%S %Z}" + (t(lang, "show.late") if record.late else ""),
         ),
         ("place", attempt.place.label),
         ("démarche", attempt.procedure),
-        ("channel", attempt.channel.value),
-        ("outcome", attempt.outcome.value),
+        ("channel", spoken(attempt.channel, lang)),
+        ("outcome", spoken(attempt.outcome, lang)),
         ("message", attempt.message),
         ("url", attempt.url),
         ("reference", attempt.reference),
@@ -226,11 +231,17 @@ def detail(record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path]) ->
     ]
     for name, value in fields:
         if value:
-            grid.add_row(name, value)
+            grid.add_row(t(lang, f"show.{name}"), value)
     for number, (evidence, path) in enumerate(zip(attempt.evidence, stored, strict=True), 1):
         grid.add_row(
-            f"file {number}",
-            f"{evidence.name} ({evidence.media_type}, {evidence.size} bytes)\n"
-            f"{path}\nsha256 {evidence.sha256}",
+            t(lang, "show.file", n=number),
+            t(
+                lang,
+                "show.file_line",
+                name=evidence.name,
+                type=evidence.media_type,
+                size=evidence.size,
+            )
+            + f"\n{path}\nsha256 {evidence.sha256}",
         )
     return grid

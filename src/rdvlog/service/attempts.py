@@ -43,7 +43,7 @@ def validated(model: type[M], **fields: Any) -> M:
         field_name = next((str(part) for part in error["loc"] if str(part) in OPTION_NAMES), "")
         option = OPTION_NAMES.get(field_name, field_name or "value")
         message = str(error["msg"]).removeprefix("Value error, ")
-        raise UsageError(f"{option}: {message}") from None
+        raise UsageError(key="error.invalid_field", option=option, detail=message) from None
 
 
 def unix_newlines(text: str | None) -> str | None:
