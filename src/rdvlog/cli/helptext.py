@@ -115,7 +115,7 @@ def _translate_param(param: Parameter, lang: Lang, path: str) -> None:
         param.help = t(lang, key)  # type: ignore[attr-defined]
     if param.param_type_name == "argument":
         # An argument's name already says what it is (N, QUERY): no Python type beside it.
-        param.display_type_rich = lambda ctx: None  # type: ignore[method-assign]
+        param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
     if param.metavar and has_label(param.metavar):
         param.metavar = t(lang, param.metavar)
     elif param.metavar is None:
