@@ -263,7 +263,10 @@ def show_(ctx: typer.Context, seq: NumberArgument, as_json: JsonOption = False) 
     if as_json:
         print_json(listing.as_dict(record, stored=stored))
     else:
-        show(listing.detail(record, zone=s.zone, stored=stored, lang=message_lang(ctx)))
+        language = message_lang(ctx)
+        show(listing.detail(record, zone=s.zone, lang=language))
+        for line in listing.stored_lines(record, stored, language):
+            print(line)
 
 
 @attempt_app.command("void")

@@ -8,7 +8,7 @@ TERMINAL_LABELS: dict[str, tuple[str, str]] = {
     "list.col.démarche": ("démarche", "démarche"),
     "list.col.channel": ("canal", "channel"),
     "list.col.outcome": ("résultat", "outcome"),
-    "list.col.files": ("fichiers", "files"),
+    "list.col.files": ("pj", "files"),
     "list.col.message": ("message", "message"),
     "list.col.void": ("annulée", "void"),
     "list.day.0": ("lun.", "Mon"),
@@ -44,6 +44,10 @@ TERMINAL_LABELS: dict[str, tuple[str, str]] = {
     "show.day.5": ("samedi", "Saturday"),
     "show.day.6": ("dimanche", "Sunday"),
     "list.shared": ("{name} : {value}", "{name}: {value}"),
+    "cli.late_mark": (
+        "* enregistrée plus d'une heure après la tentative",
+        "* recorded more than an hour after the attempt",
+    ),
     "cli.duplicate": (
         "la tentative {seq} a la même heure, la même préfecture et le même résultat que la "
         "précédente (n° {previous}) ; annulez-la avec `rdvlog attempt void {seq} --reason "

@@ -154,39 +154,51 @@ def table(
     with an ellipsis rather than wrapping every row; the message (shown in full by
     `attempt show`) appears only on a wide screen.
     """
-    grid = Table(box=None, header_style="bold", pad_edge=False)
+    narrow = width < 70
+    # One space between columns: two would cost a narrow screen ten of its sixty columns.
+    grid = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1, 0, 0))
     columns = ["#", "when", "place", "démarche", "channel", "outcome", "files"]
     if width >= 100:
         columns.append("message")
     shown = [column for column in columns if column not in omit]
-    narrow = width < 70
+    cells = [_cells(record, zone, lang, narrow) for record in records]
     for column in shown:
+        # Codes, numbers and times are never cut (min_width: their longest value); free text
+        # is cut with an ellipsis rather than wrapping every row.
+        longest = max((len(row[column]) for row in cells), default=0)
         cut = column in ("place", "démarche", "message")
         grid.add_column(
             t(lang, f"list.col.{column}"),
             no_wrap=True,
             overflow="ellipsis",
+            min_width=None if cut else longest,
             max_width=max(12, width // 5) if cut else None,
         )
     if show_void:
         grid.add_column(t(lang, "list.col.void"), overflow="fold")
-    for record in records:
-        attempt = record.attempt
-        cells = {
-            "#": str(record.seq),
-            "when": _when(record, zone, lang, day=not narrow) + (" *" if record.late else ""),
-            "place": _place(attempt.place),
-            "démarche": attempt.procedure,
-            "channel": spoken(attempt.channel, lang),
-            "outcome": spoken(attempt.outcome, lang),
-            "files": str(len(attempt.evidence)) if attempt.evidence else "",
-            "message": _shorten(attempt.message or "", 40),
-        }
-        row = [cells[column] for column in shown]
+    for record, row in zip(records, cells, strict=True):
+        values = [row[column] for column in shown]
         if show_void:
-            row.append(record.void_reason or "")
-        grid.add_row(*row, style="dim strike" if record.voided else None)
+            values.append(record.void_reason or "")
+        grid.add_row(*values, style="dim strike" if record.voided else None)
     return grid
+
+
+def _cells(record: AttemptRecord, zone: dt.tzinfo, lang: Lang, narrow: bool) -> dict[str, str]:
+    """One row's cells; on a narrow screen without the weekday, and the place as its
+    département code (the préfecture people know by its number)."""
+    attempt = record.attempt
+    place = attempt.place
+    return {
+        "#": str(record.seq),
+        "when": _when(record, zone, lang, day=not narrow) + ("*" if record.late else ""),
+        "place": (place.department or place.label.split()[0]) if narrow else _place(place),
+        "démarche": attempt.procedure,
+        "channel": spoken(attempt.channel, lang),
+        "outcome": spoken(attempt.outcome, lang),
+        "files": str(len(attempt.evidence)) if attempt.evidence else "",
+        "message": _shorten(attempt.message or "", 40),
+    }
 
 
 def _place(place: Place) -> str:
@@ -201,11 +213,8 @@ def _shorten(text: str, width: int = 60) -> str:
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def detail(
-    record: AttemptRecord, *, zone: dt.tzinfo, stored: Sequence[Path], lang: Lang = "en"
-) -> Table:
-    """One attempt in full, with where each evidence file is stored (paths and hashes on
-    lines of their own, so that they are copied whole)."""
+def detail(record: AttemptRecord, *, zone: dt.tzinfo, lang: Lang = "en") -> Table:
+    """One attempt in full; where its files are stored is :func:`stored_lines`."""
     attempt = record.attempt
     grid = Table(box=None, show_header=False, pad_edge=False)
     grid.add_column(style="bold", no_wrap=True)
@@ -232,7 +241,7 @@ def detail(
     for name, value in fields:
         if value:
             grid.add_row(t(lang, f"show.{name}"), value)
-    for number, (evidence, path) in enumerate(zip(attempt.evidence, stored, strict=True), 1):
+    for number, evidence in enumerate(attempt.evidence, 1):
         grid.add_row(
             t(lang, "show.file", n=number),
             t(
@@ -241,7 +250,16 @@ def detail(
                 name=evidence.name,
                 type=evidence.media_type,
                 size=evidence.size,
-            )
-            + f"\n{path}\nsha256 {evidence.sha256}",
+            ),
         )
     return grid
+
+
+def stored_lines(record: AttemptRecord, stored: Sequence[Path], lang: Lang = "en") -> list[str]:
+    """Where each evidence file is stored, and its hash: plain lines that a terminal may
+    soft-wrap but that no table breaks, so that they are copied whole."""
+    lines = []
+    pairs = zip(record.attempt.evidence, stored, strict=True)
+    for number, (evidence, path) in enumerate(pairs, 1):
+        lines += [t(lang, "show.file", n=number) + ":", str(path), f"sha256 {evidence.sha256}"]
+    return lines
