@@ -23,16 +23,11 @@ def fields(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
-#: Labels whose languages take different values on purpose: a value written once per language.
-PER_LANGUAGE = {"in_each_language"}
-
-
 @pytest.mark.parametrize("key", label_keys())
 def test_every_label_reads_in_both_languages_with_the_same_fields(key: str) -> None:
     french, english = template("fr", key), template("en", key)
     assert french.strip() and english.strip(), key
-    if key not in PER_LANGUAGE:
-        assert fields(french) - AGREEMENT == fields(english) - AGREEMENT, key
+    assert fields(french) - AGREEMENT == fields(english) - AGREEMENT, key
 
 
 #: Calls whose first argument is a sentence for a person: it must come from the label table.

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any, Literal, TypeVar
 
-from rdvlog.errors import Phrase, UsageError
+from rdvlog.errors import InEachLanguage, UsageError
 
 
 class Channel(str, Enum):
@@ -128,9 +128,7 @@ def _parse(
             key=f"error.code.{what}",
             option=option,
             shown=_shown(text),
-            choices=Phrase(
-                "in_each_language", {"fr": choices(aliases, "fr"), "en": choices(aliases)}
-            ),
+            choices=InEachLanguage(fr=choices(aliases, "fr"), en=choices(aliases)),
         )
     return found
 

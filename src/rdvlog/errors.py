@@ -29,8 +29,22 @@ class Phrase:
         return t(lang, self.key, **_rendered(lang, self.values))
 
 
+@dataclass(frozen=True)
+class InEachLanguage:
+    """A value written once per language (the codes a French reader types are not the
+    English ones)."""
+
+    fr: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
 def _rendered(lang: Lang, values: dict[str, object]) -> dict[str, object]:
-    return {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in values.items()}
+    return {
+        k: v.text(lang) if isinstance(v, Phrase | InEachLanguage) else v for k, v in values.items()
+    }
 
 
 class RdvlogError(Exception):

@@ -12,8 +12,6 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
         "no space left on device while {doing}; nothing was recorded",
     ),
     "doing.as_given": ("{text}", "{text}"),
-    # A value written once per language (codes.choices): each language takes its own.
-    "in_each_language": ("{fr}", "{en}"),
     "doing.writing": ("écrivant {target}", "writing {target}"),
     "doing.copying evidence": ("copiant une preuve", "copying evidence"),
     "doing.creating the evidence folder": (

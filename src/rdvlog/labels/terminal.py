@@ -43,6 +43,7 @@ TERMINAL_LABELS: dict[str, tuple[str, str]] = {
     "show.day.4": ("vendredi", "Friday"),
     "show.day.5": ("samedi", "Saturday"),
     "show.day.6": ("dimanche", "Sunday"),
+    "status.head_line": ("empreinte : {hash}", "head hash: {hash}"),
     "list.shared": ("{name} : {value}", "{name}: {value}"),
     "cli.late_mark": (
         "* enregistrée plus d'une heure après la tentative",

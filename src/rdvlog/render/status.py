@@ -82,9 +82,11 @@ def status_view(facts: Status, lang: Lang = "en") -> Group:
         t(lang, "status.journal"),
         t(lang, "status.journal_state", entries=facts.entries, state=state),
     )
-    summary.add_row(t(lang, "status.head"), facts.head_hash or "-")
+    # The head hash is copied and compared: on a line of its own, so that no column cuts it.
+    head = Text(t(lang, "status.head_line", hash=facts.head_hash or "-"), no_wrap=True)
     parts: list[Table | Text] = [
         summary,
+        head,
         Text(""),
         Text(t(lang, "status.heatmap")),
         heatmap(facts, lang),
