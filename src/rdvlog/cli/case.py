@@ -4,6 +4,7 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from rdvlog.cli.completion import complete_place
 from rdvlog.cli.context import message, message_lang, print_json, session
 from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
@@ -34,7 +35,13 @@ def set_(
     ] = None,
     prefecture: Annotated[
         str | None,
-        typer.Option("-p", "--prefecture", help="Default préfecture for `attempt add`."),
+        typer.Option(
+            "-p",
+            "--prefecture",
+            help="Default préfecture for `attempt add`.",
+            metavar="metavar.place",
+            autocompletion=complete_place,
+        ),
     ] = None,
     unlisted: UnlistedOption = False,
     procedure: Annotated[
