@@ -26,6 +26,9 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
     monkeypatch.setenv("RDVLOG_LOCK_TIMEOUT", "2")
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     monkeypatch.delenv("RDVLOG_SCREENSHOT_DIR", raising=False)
+    # English messages unless a test asks for French (the language follows the locale).
+    for name in ("RDVLOG_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):
+        monkeypatch.delenv(name, raising=False)
     return store
 
 

@@ -357,8 +357,8 @@ ROWS = [
     Row("void-already-void", ("attempt", "void", "1", "--reason", "x"), 2, "already void"),
     # Entry 3 is the void: there are two attempts, numbered 1 and 2.
     Row("void-not-an-attempt", ("attempt", "void", "3", "--reason", "x"), 2, "no attempt 3"),
-    Row("show-zero", ("attempt", "show", "0"), 2, "number"),
-    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "number"),
+    Row("show-zero", ("attempt", "show", "0"), 2, "no attempt 0"),
+    Row("show-not-a-number", ("attempt", "show", "deux"), 2, "integer"),
     Row("option-unknown", (*ADD, "--colour", "red"), 2, "--colour"),
     Row("prefecture-unknown", ("attempt", "add", "-p", "atlantis", "-d", "AES"), 2, "atlantis"),
     Row(

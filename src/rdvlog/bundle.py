@@ -80,13 +80,11 @@ def write_bundle(
                         w.write(chunk)
             except FileNotFoundError:
                 raise JournalDamaged(
-                    f"the file of exhibit {exhibit.number} ({source}) is missing; "
-                    "run `rdvlog verify` and restore it from a backup"
+                    key="error.exhibit.missing", number=exhibit.number, source=source
                 ) from None
             if digest.hexdigest() != exhibit.evidence.sha256:
                 raise JournalDamaged(
-                    f"the file of exhibit {exhibit.number} ({source}) has changed since it "
-                    "was recorded; run `rdvlog verify`"
+                    key="error.exhibit.changed", number=exhibit.number, source=source
                 )
             sums.append((exhibit.evidence.sha256, name))
             if progress is not None:

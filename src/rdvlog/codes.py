@@ -11,9 +11,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Mapping
 from enum import Enum
-from typing import Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-from rdvlog.errors import UsageError
+from rdvlog.errors import InEachLanguage, UsageError
 
 
 class Channel(str, Enum):
@@ -124,16 +124,36 @@ def _parse(
 ) -> _Code:
     found = table.get(code_key(text))
     if found is None:
-        raise UsageError(f'{option} "{_shown(text)}" is not a known {what}; {choices(aliases)}')
+        raise UsageError(
+            key=f"error.code.{what}",
+            option=option,
+            shown=_shown(text),
+            choices=InEachLanguage(fr=choices(aliases, "fr"), en=choices(aliases)),
+        )
     return found
 
 
-def choices(aliases: Mapping[_Code, tuple[str, ...]]) -> str:
-    """``use one of: web (site), anef, …``: each code with its main French alias."""
-    shown = [
-        f"{code.value} ({words[0]})" if words else code.value for code, words in aliases.items()
-    ]
-    return "use one of: " + ", ".join(shown)
+def spoken(code: Channel | Outcome, lang: Lang) -> str:
+    """The code as a person types it in ``lang``: ``no-slot``, or its first French alias."""
+    aliases: Mapping[Any, tuple[str, ...]] = (
+        CHANNEL_ALIASES if isinstance(code, Channel) else OUTCOME_ALIASES
+    )
+    words = aliases.get(code, ())
+    return words[0] if lang == "fr" and words else str(code.value)
+
+
+def choices(aliases: Mapping[_Code, tuple[str, ...]], lang: Lang = "en") -> str:
+    """``web (site), anef, …``: each code with its main French alias (in French, the
+    French word alone: ``site, anef, …``; the codes are accepted all the same)."""
+    shown = []
+    for code, words in aliases.items():
+        if not words:
+            shown.append(str(code.value))
+        elif lang == "fr":
+            shown.append(words[0])
+        else:
+            shown.append(f"{code.value} ({words[0]})")
+    return ", ".join(shown)
 
 
 def _shown(text: str) -> str:
@@ -151,4 +171,5 @@ __all__ = [
     "code_key",
     "parse_channel",
     "parse_outcome",
+    "spoken",
 ]

@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import errno
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdvlog.codes import Lang
 
 #: Exit codes documented in the README (DESIGN.md §4).
 EXIT_OK = 0
@@ -10,14 +15,63 @@ EXIT_STORE = 1
 EXIT_USAGE = 2
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A label put inside another error's sentence, in the same language (a reason, a
+    "while doing")."""
+
+    key: str
+    values: dict[str, object] = field(default_factory=dict)
+
+    def text(self, lang: Lang) -> str:
+        from rdvlog.labels import t  # the label table imports codes, which imports this module
+
+        return t(lang, self.key, **_rendered(lang, self.values))
+
+
+@dataclass(frozen=True)
+class InEachLanguage:
+    """A value written once per language (the codes a French reader types are not the
+    English ones)."""
+
+    fr: str
+    en: str
+
+    def text(self, lang: Lang) -> str:
+        return self.fr if lang == "fr" else self.en
+
+
+def _rendered(lang: Lang, values: dict[str, object]) -> dict[str, object]:
+    return {
+        k: v.text(lang) if isinstance(v, Phrase | InEachLanguage) else v for k, v in values.items()
+    }
+
+
 class RdvlogError(Exception):
-    """A failure the user must be told about in one line; never a traceback."""
+    """A failure the user must be told about in one line; never a traceback.
+
+    Raised with a label key (``UsageError(key="error.x", name=…)``) it reads in either language:
+    ``message`` is the English sentence (what a library caller sees), ``text(lang)`` the one the
+    terminal shows. A plain message stays as given, in every language.
+    """
 
     exit_code = EXIT_STORE
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str | None = None, *, key: str | None = None, **values: object):
+        if message is None:
+            if key is None:
+                raise TypeError("RdvlogError needs a message or a label key")
+            message = Phrase(key, values).text("en")
         super().__init__(message)
         self.message = message
+        self.key = key
+        self.values = values
+
+    def text(self, lang: Lang) -> str:
+        """The sentence in ``lang`` (the English message when raised without a key)."""
+        if self.key is None:
+            return self.message
+        return Phrase(self.key, self.values).text(lang)
 
     def __str__(self) -> str:
         return self.message
@@ -62,7 +116,20 @@ class NotFound(UsageError):
 def os_failure(exc: OSError, doing: str) -> StoreError:
     """One line for an I/O failure, naming a full disk plainly."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        return StoreError(f"no space left on device while {doing}; nothing was recorded")
+        return StoreError(key="error.disk_full", doing=_doing(doing))
     reason = exc.strerror or str(exc)
     where = f" ({exc.filename})" if exc.filename else ""
-    return StoreError(f"{doing} failed: {reason}{where}")
+    return StoreError(key="error.os", doing=_doing(doing), reason=reason, where=where)
+
+
+def _doing(doing: str) -> Phrase:
+    """What rdvlog was doing, as a label when the table has it (``doing.reading the
+    journal``), else as given."""
+    from rdvlog.labels import has_label
+
+    verb, _, target = doing.partition(" ")
+    if has_label(f"doing.{doing}"):
+        return Phrase(f"doing.{doing}")
+    if verb == "writing" and target:
+        return Phrase("doing.writing", {"target": target})
+    return Phrase("doing.as_given", {"text": doing})

@@ -94,34 +94,35 @@ def check_source(path: Path, *, store: Path) -> Source:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise BadEvidence(f"evidence file {shown} does not exist") from None
+        raise BadEvidence(key="error.evidence.missing", shown=shown) from None
     except OSError as exc:
-        raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
+        raise BadEvidence(
+            key="error.evidence.unreadable", shown=shown, reason=exc.strerror
+        ) from None
     except ValueError:  # a NUL byte: no such path can exist
-        raise BadEvidence(f"evidence file path {shown} contains a NUL byte") from None
+        raise BadEvidence(key="error.evidence.nul", shown=shown) from None
     if stat.S_ISDIR(info.st_mode):
-        raise BadEvidence(f"evidence {shown} is a directory, not a file")
+        raise BadEvidence(key="error.evidence.directory", shown=shown)
     if not stat.S_ISREG(info.st_mode):
-        raise BadEvidence(f"evidence {shown} is not a regular file")
+        raise BadEvidence(key="error.evidence.special", shown=shown)
     if info.st_size == 0:
-        raise BadEvidence(f"evidence file {shown} is empty")
+        raise BadEvidence(key="error.evidence.empty", shown=shown)
     if info.st_size > MAX_EVIDENCE_BYTES:
         limit = MAX_EVIDENCE_BYTES // (1024 * 1024)
-        raise BadEvidence(f"evidence file {shown} is larger than {limit} MiB")
+        raise BadEvidence(key="error.evidence.too_large", shown=shown, limit=limit)
     if _inside(path, store):
-        raise BadEvidence(f"evidence file {shown} is inside the rdvlog store itself")
+        raise BadEvidence(key="error.evidence.in_store", shown=shown)
     try:
         with path.open("rb"):
             pass
     except OSError as exc:
-        raise BadEvidence(f"evidence file {shown} cannot be read: {exc.strerror}") from None
+        raise BadEvidence(
+            key="error.evidence.unreadable", shown=shown, reason=exc.strerror
+        ) from None
     try:
         name = _NAME.validate_python(path.name)
     except ValidationError:
-        raise BadEvidence(
-            f"evidence file name {shown!a} is not plain text (invalid UTF-8 or a control "
-            "character); rename the file"
-        ) from None
+        raise BadEvidence(key="error.evidence.name", shown=ascii(shown)) from None
     return Source(path=path, name=name, size=info.st_size)
 
 
@@ -158,7 +159,7 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
                     digest.update(chunk)
                     size += len(chunk)
                     if size > MAX_EVIDENCE_BYTES:  # it grew since it was checked
-                        raise BadEvidence(f"evidence file {source.path} is too large")
+                        raise BadEvidence(key="error.evidence.grew", shown=source.path)
                     _write_fully(fd, chunk)
             disk.fsync(fd)
         finally:
@@ -191,7 +192,9 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
         if isinstance(exc, FileNotFoundError | PermissionError) and exc.filename == str(
             source.path
         ):
-            raise BadEvidence(f"evidence file {source.path} cannot be read") from None
+            raise BadEvidence(
+                key="error.evidence.unreadable", shown=source.path, reason="?"
+            ) from None
         raise os_failure(exc, "copying evidence") from None
 
 

@@ -28,19 +28,19 @@ def check_target(target: Path, *, store: Path, force: bool = True, directory: bo
     resolved = target.expanduser().resolve()
     root = store.expanduser().resolve()
     if resolved == root or root in resolved.parents or _aliases_store(resolved, root):
-        raise UsageError(f"{target} is inside the rdvlog store; write the output elsewhere")
+        raise UsageError(key="error.output.in_store", target=target)
     if directory:
         if resolved.exists() and not resolved.is_dir():
-            raise UsageError(f"{target} exists and is not a folder; give a folder name")
+            raise UsageError(key="error.output.not_folder", target=target)
         if not force and resolved.is_dir() and any(resolved.iterdir()):
-            raise UsageError(f"{target} is not empty; use --force to write into it")
+            raise UsageError(key="error.output.not_empty", target=target)
     else:
         if resolved.is_dir():
-            raise UsageError(f"{target} is a directory; give a file name")
+            raise UsageError(key="error.output.directory", target=target)
         if not force and resolved.exists():
-            raise UsageError(f"{target} already exists; use --force to replace it")
+            raise UsageError(key="error.output.exists", target=target)
     if not resolved.parent.is_dir():
-        raise UsageError(f"the folder {resolved.parent} does not exist")
+        raise UsageError(key="error.output.no_folder", folder=resolved.parent)
     return resolved
 
 

@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from importlib.resources import files
-from typing import Literal
+from typing import Any, Literal
 
-from rdvlog.errors import UsageError
+from rdvlog.errors import Phrase, UsageError
 from rdvlog.models import Place
 
 OfficeKind = Literal["prefecture", "sous-prefecture"]
@@ -190,15 +190,12 @@ def resolve(text: str) -> Office:
     Raises ``AmbiguousPlace`` when several offices fit and ``UnknownPlace`` when none does.
     """
     if not text.strip():
-        raise UnknownPlace(
-            "empty préfecture name; give a département code, a département or a town "
-            '(see "rdvlog prefectures")'
-        )
+        raise UnknownPlace(key="error.place.empty")
     found = _find(text)
     if not found:
-        raise UnknownPlace(_unknown_message(text))
+        raise UnknownPlace(**_unknown_message(text))
     if len(found) > 1:
-        raise AmbiguousPlace(_ambiguous_message(text, found))
+        raise AmbiguousPlace(**_ambiguous_message(text, found))
     return found[0]
 
 
@@ -218,29 +215,25 @@ def _shown(text: str) -> str:
     return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
-def _unknown_message(text: str) -> str:
+def _unknown_message(text: str) -> dict[str, Any]:
     close = suggestions(text)[:3]
     if not close:
-        hint = '"rdvlog prefectures" lists the known offices.'
-    else:
-        hint = f"did you mean: {', '.join(office.describe() for office in close)}?"
-    return f'unknown préfecture "{_shown(text)}"; {hint} Use --unlisted to record it as typed.'
+        return {"key": "error.place.unknown", "shown": _shown(text)}
+    names = ", ".join(office.describe() for office in close)
+    return {"key": "error.place.unknown_close", "shown": _shown(text), "names": names}
 
 
-def _ambiguous_message(text: str, found: tuple[Office, ...]) -> str:
+def _ambiguous_message(text: str, found: tuple[Office, ...]) -> dict[str, Any]:
     shown = _shown(text)
     codes = [office.department for office in found]
     if _CODE.fullmatch(normalise(text)):
-        hint = f"use the département code {' or '.join(codes)}"
+        hint = Phrase("error.place.hint_code", {"codes": " / ".join(codes)})
     elif len(set(codes)) == len(codes):
-        hint = f'add the département code (e.g. "{shown} {codes[0]}")'
+        hint = Phrase("error.place.hint_add_code", {"example": f"{shown} {codes[0]}"})
     else:
-        hint = f'type the full name (e.g. "{found[-1].label}")'
+        hint = Phrase("error.place.hint_full", {"example": found[-1].label})
     candidates = ", ".join(office.describe() for office in found)
-    return (
-        f'ambiguous préfecture "{shown}": {candidates}; {hint}, '
-        "or use --unlisted to record it as typed."
-    )
+    return {"key": "error.place.ambiguous", "shown": shown, "names": candidates, "hint": hint}
 
 
 def search(query: str | None) -> list[Office]:

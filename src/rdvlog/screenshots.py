@@ -10,7 +10,7 @@ from pathlib import Path
 
 import platformdirs
 
-from rdvlog.errors import BadEvidence
+from rdvlog.errors import BadEvidence, Phrase
 from rdvlog.evidence import detect_media_type
 
 #: A screenshot older than this before the attempt is probably not this attempt's.
@@ -79,21 +79,16 @@ def latest_screenshot(folders: Iterable[Path], *, attempt_at: dt.datetime) -> Pa
         if taken < attempt_at - MAX_AGE:
             age = attempt_at - taken
             minutes = int(age.total_seconds() // 60)
-            raise BadEvidence(
-                f"the newest screenshot, {path}, was taken {_human(minutes)} before the attempt; "
-                "it is probably not this attempt's (attach it with -e, or give --at)"
-            )
+            raise BadEvidence(key="error.screenshot.old", path=path, age=_age(minutes))
         return path
     where = ", ".join(str(f) for f in searched) or ", ".join(str(f) for f in folders)
-    raise BadEvidence(
-        f"no screenshot found in {where}; set RDVLOG_SCREENSHOT_DIR or attach the file with -e"
-    )
+    raise BadEvidence(key="error.screenshot.none", where=where)
 
 
-def _human(minutes: int) -> str:
+def _age(minutes: int) -> Phrase:
     if minutes < 120:
-        return f"{minutes} minutes"
+        return Phrase("error.age.minutes", {"n": minutes})
     hours = minutes // 60
     if hours < 48:
-        return f"{hours} hours"
-    return f"{hours // 24} days"
+        return Phrase("error.age.hours", {"n": hours})
+    return Phrase("error.age.days", {"n": hours // 24})

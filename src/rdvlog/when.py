@@ -10,7 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rdvlog.errors import BadTime, UsageError
+from rdvlog.errors import BadTime, Phrase, UsageError
 from rdvlog.timestamps import format_offset
 
 #: Options that select attempts rather than date one: a future bound is a harmless filter.
@@ -61,8 +61,21 @@ _WEEKDAYS = {
     for index, name in enumerate(names)
 }
 _CONNECTORS = frozenset({"a", "at"})  # "hier à 18h05", "monday at 9:00"
-_MONTHS = tuple(calendar.month_name)[1:]
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+
+
+class _Invalid(ValueError):
+    """A typed date or time the calendar or the zone does not have, said in words."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.phrase = Phrase(key, values)
+        super().__init__(self.phrase.text("en"))
+
+
+def _reason(exc: ValueError) -> Phrase:
+    if isinstance(exc, _Invalid):
+        return exc.phrase
+    return Phrase("doing.as_given", {"text": str(exc)})
 
 
 def system_zone() -> dt.tzinfo:
@@ -76,7 +89,7 @@ def system_zone() -> dt.tzinfo:
         try:
             return ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise UsageError(f'RDVLOG_TZ="{name}" is not a known time zone name') from None
+            raise UsageError(key="error.tz_unknown", name=name) from None
     for candidate in _system_zone_names():
         try:
             return ZoneInfo(candidate)
@@ -128,14 +141,16 @@ def parse_date(text: str, *, option: str) -> dt.date:
     value = _plain(text)
     match = _ISO_DAY.fullmatch(value) or _FRENCH_DAY.fullmatch(value)
     if match is None:
-        raise BadTime(f'{option} "{_shown(text)}" is not a date; use 2027-01-31 or 31/01/2027')
+        raise BadTime(key="error.when.not_a_date", option=option, shown=_shown(text))
     year = _year(match["y"])
     if year not in DATE_YEARS:
-        raise BadTime(f'{option} "{_shown(text)}": the year {year} is not plausible; check it')
+        raise BadTime(key="error.when.year", option=option, shown=_shown(text), year=year)
     try:
         return _calendar_day(year, int(match["mo"]), int(match["d"]))
     except ValueError as exc:
-        raise BadTime(f'{option} "{_shown(text)}": {exc}') from None
+        raise BadTime(
+            key="error.when.invalid", option=option, shown=_shown(text), reason=_reason(exc)
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -177,20 +192,24 @@ def parse_when(
         typed = _read(value, local_now)
         if typed is None:
             raise BadTime(
-                f'{option} "{shown}" is not a date or time; accepted forms: '
-                f"{accepted_forms(option)}"
+                key="error.when.unknown_form",
+                option=option,
+                shown=shown,
+                forms=accepted_forms(option),
             )
         if need_time and typed.clock is None:
-            raise BadTime(f'{option} "{shown}" has no time of day; add one, e.g. "{shown} 08:30"')
+            raise BadTime(key="error.when.no_time", option=option, shown=shown)
         moment = _moment(typed, zone, end_of_day, is_filter, f'{option} "{shown}"', local_now)
     except ValueError as exc:
-        raise BadTime(f'{option} "{shown}": {exc}') from None
+        raise BadTime(
+            key="error.when.invalid", option=option, shown=shown, reason=_reason(exc)
+        ) from None
     if (
         not is_filter
         and moment > local_now
         and not (end_of_day and moment.date() <= local_now.date())
     ):
-        raise BadTime(f'{option} "{shown}" is in the future (now is {_show(local_now)})')
+        raise BadTime(key="error.when.future", what=f'{option} "{shown}"', now=_show(local_now))
     return moment
 
 
@@ -207,11 +226,11 @@ def _moment(
     key = (typed.year, typed.month, typed.day)
     if key < (EARLIEST_DAY.year, EARLIEST_DAY.month, EARLIEST_DAY.day):
         if not is_filter:
-            raise BadTime(f"{what} is before the year 2000; check the year")
+            raise BadTime(key="error.when.before_2000", what=what)
         return _localise(dt.datetime.combine(EARLIEST_DAY, dt.time(0, 0)), zone)
     if key > (LATEST_DAY.year, LATEST_DAY.month, LATEST_DAY.day):
         if not is_filter:
-            raise BadTime(f"{what} is in the future (now is {_show(now)})")
+            raise BadTime(key="error.when.future", what=what, now=_show(now))
         return _localise(dt.datetime.combine(LATEST_DAY, dt.time(23, 59, 59)), zone)
     day = dt.date(typed.year, typed.month, typed.day)
     if typed.clock is None:
@@ -279,7 +298,7 @@ def _clock(match: re.Match[str]) -> dt.time:
 def _clock_of(hours: str, minutes: str | None, seconds: str | None) -> dt.time:
     h, m, s = int(hours), int(minutes or 0), int(seconds or 0)
     if h > 23 or m > 59 or s > 59:
-        raise ValueError(f"{h:02d}:{m:02d} is not a time of day (hours 0-23, minutes 0-59)")
+        raise _Invalid("error.when.not_a_clock", clock=f"{h:02d}:{m:02d}")
     return dt.time(h, m, s)
 
 
@@ -290,11 +309,11 @@ def _check_day(typed: _Typed) -> None:
 
 def _calendar_day(year: int, month: int, day: int) -> dt.date:
     if not 1 <= month <= 12:
-        raise ValueError(f"there is no month {month}; months go from 1 to 12")
+        raise _Invalid("error.when.no_month", month=month)
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
-        why = f" ({year} is not a leap year)" if (month, day) == (2, 29) else ""
-        raise ValueError(f"{day} {_MONTHS[month - 1]} {year} does not exist{why}")
+        key = "error.when.no_leap_day" if (month, day) == (2, 29) else "error.when.no_such_day"
+        raise _Invalid(key, day=day, month=Phrase(f"when.month.{month}"), year=year)
     return dt.date(year, month, day)
 
 
@@ -304,7 +323,7 @@ def _fixed(offset: str) -> dt.tzinfo:
     sign = -1 if offset[0] == "-" else 1
     hours, minutes = int(offset[1:3]), int(offset[4:6])
     if hours > 14 or minutes > 59:
-        raise ValueError(f"the UTC offset {offset} does not exist")
+        raise _Invalid("error.when.no_offset", offset=offset)
     return dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
 
 
@@ -313,12 +332,13 @@ def _localise(naive: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     aware = naive.replace(tzinfo=zone)
     round_trip = aware.astimezone(dt.timezone.utc).astimezone(zone)
     if round_trip.replace(tzinfo=None) != naive:
-        raise ValueError(f"{naive:%Y-%m-%d %H:%M} does not exist in this time zone (DST change)")
+        raise _Invalid("error.when.dst_gap", wall=f"{naive:%Y-%m-%d %H:%M}")
     first = aware.utcoffset() or dt.timedelta(0)
     if first != naive.replace(tzinfo=zone, fold=1).utcoffset():
-        raise ValueError(
-            f"{naive:%Y-%m-%d %H:%M} happens twice (DST change); "
-            f"give the offset, e.g. {naive:%Y-%m-%dT%H:%M}{format_offset(first)}"
+        raise _Invalid(
+            "error.when.dst_fold",
+            wall=f"{naive:%Y-%m-%d %H:%M}",
+            example=f"{naive:%Y-%m-%dT%H:%M}{format_offset(first)}",
         )
     return _whole_minutes(aware)
 
@@ -327,7 +347,7 @@ def _whole_minutes(moment: dt.datetime) -> dt.datetime:
     # The journal stores offsets as ±hh:mm; a zone's local mean time (+00:09:21) cannot be.
     offset = moment.utcoffset() or dt.timedelta(0)
     if offset.seconds % 60 or offset.microseconds:
-        raise ValueError(f"the time zone's offset then ({offset}) is not whole minutes")
+        raise _Invalid("error.when.odd_offset", offset=offset)
     return moment
 
 

@@ -44,9 +44,9 @@ def _command_name(args: Sequence[str]) -> str | None:
     """The first argument that is not a global option, or the option that ends the parse."""
     words = iter(args)
     for word in words:
-        if word == "--store":
+        if word in ("--store", "--lang"):
             next(words, None)
-        elif not word.startswith("--store="):
+        elif not word.startswith(("--store=", "--lang=")):
             return word
     return None
 

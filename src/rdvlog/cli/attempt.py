@@ -5,12 +5,19 @@ after every try, must not pay for the report, statistics and table code they use
 (DESIGN.md §6, tests/test_startup.py).
 """
 
+from collections.abc import Mapping
 from enum import Enum
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
+from rdvlog.cli.completion import (
+    complete_channel,
+    complete_number,
+    complete_outcome,
+    complete_place,
+)
 from rdvlog.cli.context import (
     message,
     message_lang,
@@ -24,8 +31,9 @@ from rdvlog.cli.context import (
 )
 from rdvlog.cli.options import JsonOption, PlaceOption, SinceOption, UnlistedOption, UntilOption
 from rdvlog.cli.places import resolve_place
-from rdvlog.cli.root import app
-from rdvlog.codes import Channel, Outcome
+from rdvlog.cli.root import RdvlogSubgroup, app
+from rdvlog.codes import Channel, Outcome, parse_channel, parse_outcome, spoken
+from rdvlog.errors import UsageError
 from rdvlog.labels import count, t
 from rdvlog.service.attempts import AttemptRequest, add_attempt, void_attempt
 from rdvlog.when import parse_when
@@ -34,51 +42,16 @@ attempt_app = typer.Typer(
     name="attempt",
     help="Record an attempt, list them, show one, void one.",
     no_args_is_help=True,
+    cls=RdvlogSubgroup,
 )
 app.add_typer(attempt_app)
-
-
-def complete_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Attempt numbers for shell completion, each with its date, place and outcome."""
-    return _numbers(ctx, incomplete, include_void=True)
-
-
-def complete_active_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    """Attempt numbers that can still be voided."""
-    return _numbers(ctx, incomplete, include_void=False)
-
-
-def _numbers(ctx: typer.Context, incomplete: str, *, include_void: bool) -> list[tuple[str, str]]:
-    from rdvlog.cli.context import State
-    from rdvlog.service.reading import read_history
-
-    root = ctx.find_root()
-    state = root.obj if isinstance(root.obj, State) else State(store=root.params.get("store"))
-    try:
-        history = read_history(state.session.journal())
-    except Exception:  # completion must never print an error into the shell
-        return []
-    return [
-        (str(n), f"{r.attempt.at:%Y-%m-%d %H:%M} {r.attempt.place.label} {r.attempt.outcome.value}")
-        for n, r in enumerate(history.attempts, start=1)
-        if str(n).startswith(incomplete) and (include_void or not r.voided)
-    ]
-
 
 NumberArgument = Annotated[
     int,
     typer.Argument(
         help="The attempt's number (as `attempt list` shows it).",
-        min=1,
+        metavar="N",
         autocompletion=complete_number,
-    ),
-]
-ActiveNumberArgument = Annotated[
-    int,
-    typer.Argument(
-        help="The attempt's number (as `attempt list` shows it).",
-        min=1,
-        autocompletion=complete_active_number,
     ),
 ]
 
@@ -96,17 +69,39 @@ PrefectureOption = Annotated[
         "-p",
         "--prefecture",
         help="Préfecture: town, département name or code (default: the case profile's).",
+        metavar="metavar.place",
+        autocompletion=complete_place,
     ),
 ]
 ProcedureOption = Annotated[
     str | None,
     typer.Option("-d", "--procedure", help="Démarche (default: the case profile's)."),
 ]
-ChannelOption = Annotated[Channel, typer.Option("-c", "--channel", help="How you tried.")]
-OutcomeOption = Annotated[Outcome, typer.Option("--outcome", help="What came of it.")]
+# Codes are read by codes.parse_*: English codes and French aliases (`courrier`, `refus`).
+ChannelOption = Annotated[
+    str,
+    typer.Option(
+        "-c",
+        "--channel",
+        help="How you tried.",
+        metavar="metavar.channel",
+        autocompletion=complete_channel,
+    ),
+]
+OutcomeOption = Annotated[
+    str,
+    typer.Option(
+        "--outcome",
+        help="What came of it.",
+        metavar="metavar.outcome",
+        autocompletion=complete_outcome,
+    ),
+]
 AtOption = Annotated[
     str,
-    typer.Option("--at", help="When: now, 08:30, 2026-11-20 08:30, 20/11/2026 8h30…"),
+    typer.Option(
+        "--at", help="When: now, 08:30, 2026-11-20 08:30, 20/11/2026 8h30…", metavar="metavar.when"
+    ),
 ]
 MessageOption = Annotated[
     str | None, typer.Option("-m", "--message", help="The exact message shown.")
@@ -120,6 +115,10 @@ EvidenceOption = Annotated[
     list[Path] | None,
     typer.Option("-e", "--evidence", help="Screenshot or other file; repeat for several."),
 ]
+#: `-e a.png b.png` and `-e *.png` (the shell expands it): the files after the first.
+MoreEvidenceArgument = Annotated[
+    list[Path] | None, typer.Argument(help="More evidence files after -e.", hidden=True)
+]
 LatestScreenshotOption = Annotated[
     bool,
     typer.Option(
@@ -128,16 +127,17 @@ LatestScreenshotOption = Annotated[
     ),
 ]
 NoteOption = Annotated[str | None, typer.Option("-n", "--note", help="Free text.")]
+AsJsonOption = Annotated[bool, typer.Option("--json", help="Print the recorded entry as JSON.")]
 AboutOption = Annotated[
     int | None,
     typer.Option(
         "--about",
         help="With --outcome delivered or answered: the number of the email, letter or "
         "form sent that this follows up.",
+        metavar="N",
         min=1,
     ),
 ]
-AsJsonOption = Annotated[bool, typer.Option("--json", help="Print the recorded entry as JSON.")]
 
 
 @attempt_app.command("add")
@@ -145,8 +145,8 @@ def add(
     ctx: typer.Context,
     prefecture: PrefectureOption = None,
     procedure: ProcedureOption = None,
-    channel: ChannelOption = Channel.WEB,
-    outcome: OutcomeOption = Outcome.NO_SLOT,
+    channel: ChannelOption = Channel.WEB.value,
+    outcome: OutcomeOption = Outcome.NO_SLOT.value,
     at: AtOption = "now",
     message: MessageOption = None,
     url: UrlOption = None,
@@ -157,26 +157,30 @@ def add(
     about: AboutOption = None,
     unlisted: UnlistedOption = False,
     as_json: AsJsonOption = False,
+    extra: MoreEvidenceArgument = None,
 ) -> None:
     """Record one attempt to get an appointment (run it right after each try)."""
+    attached = evidence_files(evidence, extra)
     s = session(ctx)
     when = parse_when(at, zone=s.zone, now=s.now(), option="--at", need_time=True)
     request = AttemptRequest(
         at=when,
         place=resolve_place(prefecture, unlisted=unlisted) if prefecture else None,
         procedure=procedure,
-        channel=channel,
-        outcome=outcome,
+        channel=parse_channel(channel),
+        outcome=parse_outcome(outcome),
         message=message,
         url=url,
         reference=reference,
         note=note,
-        files=tuple(evidence or ()),
+        files=attached,
         latest_screenshot=latest_screenshot,
         about=about,
     )
     language = message_lang(ctx)
-    added = add_attempt(s.journal(), request, language)
+    journal = s.journal()
+    previous = journal.last_entry()
+    added = add_attempt(journal, request, language)
     entry = added.entry
     for reuse in added.reused:
         warn(t(language, "cli.screenshot_reused", name=reuse.name, n=reuse.number, day=reuse.day))
@@ -191,10 +195,12 @@ def add(
             seq=added.number,
             when=f"{when:%Y-%m-%d %H:%M}",
             place=entry.data["place"]["label"],
-            outcome=outcome.value,
+            outcome=spoken(request.outcome, language),
             files=count(language, "cli.files", files) if files else "",
         )
     )
+    if previous is not None and same_attempt(previous.kind, previous.data, entry.data):
+        warn(t(language, "cli.duplicate", seq=added.number, previous=added.number - 1))
 
 
 @attempt_app.command("list")
@@ -203,7 +209,15 @@ def list_(
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
-    outcome: Annotated[Outcome | None, typer.Option("--outcome", help="Only this outcome.")] = None,
+    outcome: Annotated[
+        str | None,
+        typer.Option(
+            "--outcome",
+            help="Only this outcome.",
+            metavar="metavar.outcome",
+            autocompletion=complete_outcome,
+        ),
+    ] = None,
     include_void: Annotated[
         bool, typer.Option("--include-void", help="Show voided attempts too.")
     ] = False,
@@ -219,16 +233,17 @@ def list_(
 
     s = session(ctx)
     period = parse_period(since, until, zone=s.zone, now=s.now())
+    only = parse_outcome(outcome) if outcome is not None else None
     missing = note_missing_store(ctx)
     history = read_history(s.journal())
+    numbers = history.numbers
     records = list_attempts(
         history.attempts,
         period,
         prefecture=prefecture,
-        outcome=outcome,
+        outcome=only,
         include_void=include_void,
     )
-    numbers = history.numbers
     if output_format is ListFormat.JSON:
         write_out(listing.json_array(records, numbers))
     elif output_format is ListFormat.JSONL:
@@ -241,7 +256,22 @@ def list_(
         from rich.console import Console
 
         width = Console().width
-        show(listing.table(records, numbers, zone=s.zone, show_void=include_void, width=width))
+        language = message_lang(ctx)
+        # A préfecture and démarche every row shares are said once, above the table, so that
+        # a narrow terminal keeps one line per attempt (and a wide one stays legible).
+        shared = listing.constant_columns(records) if len(records) > 1 else {}
+        for name, value in shared.items():
+            print(t(language, "list.shared", name=t(language, f"list.col.{name}"), value=value))
+        table = listing.table(
+            records,
+            numbers,
+            zone=s.zone,
+            show_void=include_void,
+            width=width,
+            lang=language,
+            omit=tuple(shared),
+        )
+        show(table)
         if any(record.late for record in records):
             message(ctx, "cli.late_legend")
 
@@ -261,15 +291,36 @@ def show_(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = Fals
             document["about_number"] = about
         print_json(document)
     else:
-        show(listing.detail(record, number, zone=s.zone, stored=stored, about=about))
+        language = message_lang(ctx)
+        show(listing.detail(record, number, zone=s.zone, lang=language, about=about))
+        for line in listing.stored_lines(record, stored, language):
+            print(line)
 
 
 @attempt_app.command("void")
 def void(
     ctx: typer.Context,
-    number: ActiveNumberArgument,
+    number: NumberArgument,
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (required).")],
 ) -> None:
     """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""
     entry = void_attempt(session(ctx).journal(), number, reason)
     message(ctx, "cli.attempt_voided", seq=number, entry=entry.seq)
+
+
+def evidence_files(evidence: list[Path] | None, extra: list[Path] | None) -> tuple[Path, ...]:
+    """The files of ``-e``, with those typed after it (``-e a.png b.png``, ``-e *.png``) and
+    ``~`` expanded even when quoted; a stray word without any ``-e`` is refused."""
+    if extra and not evidence:
+        raise UsageError(key="error.cli.extra", value=" ".join(str(p) for p in extra))
+    return tuple(path.expanduser() for path in [*(evidence or ()), *(extra or ())])
+
+
+def same_attempt(kind: str, before: Mapping[str, Any], after: Mapping[str, Any]) -> bool:
+    """An exact duplicate: the previous entry is an attempt at the same time, place, outcome."""
+    return (
+        kind == "attempt"
+        and before.get("at") == after.get("at")
+        and before.get("place") == after.get("place")
+        and before.get("outcome") == after.get("outcome")
+    )

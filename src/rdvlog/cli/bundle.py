@@ -28,6 +28,8 @@ def bundle(
     force: ForceOption = False,
 ) -> None:
     """Write the report, the spreadsheet, every exhibit and the journal into one zip."""
+    # `-o dossier` means dossier.zip: the lawyer's software opens it by its extension.
+    output = output if output.suffix.lower() == ".zip" else output.with_name(output.name + ".zip")
     target = check_target(output, store=state(ctx).store_path(), force=force)
     request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
     planned = plan_bundle(session(ctx), request)

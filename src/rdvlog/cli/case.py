@@ -5,10 +5,11 @@ from typing import Annotated, Any, Literal
 
 import typer
 
+from rdvlog.cli.completion import complete_place
 from rdvlog.cli.context import message, message_lang, print_json, say, session
 from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
-from rdvlog.cli.root import app
+from rdvlog.cli.root import RdvlogSubgroup, app
 from rdvlog.labels import count, t
 from rdvlog.models import Case
 from rdvlog.render.profile import document_lines, documents_json, profile_lines
@@ -17,7 +18,9 @@ from rdvlog.service.reading import read_history
 from rdvlog.when import parse_date
 
 case_app = typer.Typer(
-    name="case", help="The case profile: applicant, default préfecture and démarche…"
+    name="case",
+    help="The case profile: applicant, default préfecture and démarche…",
+    cls=RdvlogSubgroup,
 )
 app.add_typer(case_app)
 
@@ -34,7 +37,13 @@ def set_(
     ] = None,
     prefecture: Annotated[
         str | None,
-        typer.Option("-p", "--prefecture", help="Default préfecture for `attempt add`."),
+        typer.Option(
+            "-p",
+            "--prefecture",
+            help="Default préfecture for `attempt add`.",
+            metavar="metavar.place",
+            autocompletion=complete_place,
+        ),
     ] = None,
     unlisted: UnlistedOption = False,
     procedure: Annotated[
@@ -79,7 +88,8 @@ def set_(
     if entry is None:
         message(ctx, "cli.case_unchanged")
     else:
-        message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(sorted(changes)))
+        names = sorted(t(message_lang(ctx), f"profile.{name}") for name in changes)
+        message(ctx, "cli.case_updated", entry=entry.seq, fields=", ".join(names))
 
 
 @case_app.command("attach")

@@ -124,7 +124,10 @@ def say(message: str) -> None:
 
 
 def warn(message: str) -> None:
-    sys.stderr.write(f"warning: {printable(message)}\n")
+    """A warning on stderr, its prefix in the run's language (``warning:`` / ``attention :``)."""
+    from rdvlog.cli.language import current
+
+    sys.stderr.write(t(current(), "warning.prefix", text=printable(message)) + "\n")
 
 
 def print_json(document: Any) -> None:

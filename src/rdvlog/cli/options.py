@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from rdvlog.cli.completion import complete_place
 from rdvlog.codes import Lang
 
 LangOption = Annotated[
@@ -22,7 +23,13 @@ UntilOption = Annotated[
 ]
 PlaceOption = Annotated[
     str | None,
-    typer.Option("-p", "--prefecture", help="Only attempts at this préfecture."),
+    typer.Option(
+        "-p",
+        "--prefecture",
+        help="Only attempts at this préfecture.",
+        metavar="metavar.place",
+        autocompletion=complete_place,
+    ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print as JSON.")]
 ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output file if it exists.")]

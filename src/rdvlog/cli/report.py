@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 
 from rdvlog.cli.context import message, message_lang, session, state, warn, write_out
-from rdvlog.cli.options import LangOption, PlaceOption, SinceOption, UntilOption
+from rdvlog.cli.options import ForceOption, LangOption, PlaceOption, SinceOption, UntilOption
 from rdvlog.cli.root import app
 from rdvlog.errors import UsageError
 from rdvlog.export import atomic_output, check_target
@@ -61,12 +61,14 @@ def report(
         bool,
         typer.Option("--excel", help="CSV for French spreadsheet software: ';', BOM, CRLF."),
     ] = False,
+    force: ForceOption = False,
 ) -> None:
     """Write the chronological report a lawyer attaches to a référé mesures utiles."""
     chosen = chosen_format(output_format, output)
     if chosen is ReportFormat.PDF and output is None and sys.stdout.isatty():
-        raise UsageError("a PDF is not written to a terminal: give -o FILE.pdf or redirect stdout")
-    target = check_target(output, store=state(ctx).store_path()) if output else None
+        raise UsageError(key="error.report.pdf_terminal")
+    store = state(ctx).store_path()
+    target = check_target(output, store=store, force=force) if output else None
     request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
     data = build_report(session(ctx), request)
     if chosen is ReportFormat.PDF:

@@ -11,8 +11,12 @@ from typer._click.exceptions import ClickException  # Typer vendors Click since 
 from typer.core import TyperGroup
 
 from rdvlog import __version__
+from rdvlog.cli import helptext, language
 from rdvlog.cli.context import State, fail
+from rdvlog.cli.usage import click_error_text, near_miss
+from rdvlog.codes import Lang
 from rdvlog.errors import EXIT_STORE, RdvlogError, os_failure
+from rdvlog.labels import t
 
 
 class ClosedPipe(Exception):
@@ -34,8 +38,19 @@ def quiet_stdout() -> None:
     os.close(devnull)
 
 
-class RdvlogGroup(TyperGroup):
-    """The root command: every failure becomes one ``error:`` line and its exit code."""
+class RdvlogSubgroup(TyperGroup):
+    """A group of commands (``attempt``, ``case``) that suggests the name meant."""
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            group = "" if isinstance(self, RdvlogGroup) else str(self.name)
+            raise near_miss(args[0], self.commands, group=group)
+        return super().resolve_command(ctx, args)
+
+
+class RdvlogGroup(RdvlogSubgroup):
+    """The root command: the run's language first, then every failure becomes one ``error:``
+    line and its exit code."""
 
     def invoke(self, ctx: Any) -> Any:
         try:
@@ -52,9 +67,17 @@ class RdvlogGroup(TyperGroup):
         windows_expand_args: bool = True,
         **extra: Any,
     ) -> Any:
+        words = helptext.global_first(sys.argv[1:] if args is None else args, self)
+        lang = language.choose(words, store=_store(words))
+        language.use(lang)
+        helptext.translate(self, lang)
+        helptext.help_headings(lang, words)
+        if not words and "_RDVLOG_COMPLETE" not in os.environ:
+            # Bare `rdvlog`: the help, and success (no empty `error:` line).
+            words = ["--help"]
         try:
             code = super().main(
-                args,
+                words,
                 prog_name or "rdvlog",
                 complete_var,
                 standalone_mode=False,
@@ -65,22 +88,19 @@ class RdvlogGroup(TyperGroup):
             quiet_stdout()
             sys.exit(0)
         except RdvlogError as exc:
-            fail(exc.message, exc.exit_code)
+            fail(exc.text(lang), exc.exit_code)
         except ClickException as exc:
-            fail(exc.format_message(), exc.exit_code)
+            fail(click_error_text(exc, lang), exc.exit_code)
         except typer.Abort:
-            fail("aborted", EXIT_STORE)
+            fail(t(lang, "error.cli.aborted"), EXIT_STORE)
         except OSError as exc:
             error = os_failure(exc, "rdvlog")
-            fail(error.message, error.exit_code)
+            fail(error.text(lang), error.exit_code)
         except Exception as exc:
             # A bug, not a user error: still one line, unless RDVLOG_DEBUG asks for the trace.
             if os.environ.get("RDVLOG_DEBUG"):
                 raise
-            fail(
-                f"internal error: {type(exc).__name__}: {exc} (set RDVLOG_DEBUG=1 for details)",
-                EXIT_STORE,
-            )
+            fail(t(lang, "error.cli.internal", name=type(exc).__name__, detail=exc), EXIT_STORE)
         try:
             sys.stdout.flush()  # now, where a closed pipe can still be told apart
         except BrokenPipeError:
@@ -89,11 +109,20 @@ class RdvlogGroup(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
+def _store(args: Sequence[str]) -> Path:
+    """The store this run will use, to read the profile's language (never created here)."""
+    return State(store=_path(language.option_value(args, "--store"))).store_path()
+
+
+def _path(text: str | None) -> Path | None:
+    return Path(text).expanduser() if text else None
+
+
 app = typer.Typer(
     cls=RdvlogGroup,
     name="rdvlog",
-    help="Keep dated, tamper-evident proof of failed préfecture appointment attempts.",
-    no_args_is_help=True,
+    help="help.rdvlog",
+    no_args_is_help=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
@@ -105,6 +134,15 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _lang(value: str | None) -> Lang | None:
+    if value is None:
+        return None
+    chosen = language.as_lang(value)
+    if chosen is None:
+        raise typer.BadParameter(t(language.current(), "error.cli.lang", value=value))
+    return chosen
+
+
 @app.callback()
 def root(
     ctx: typer.Context,
@@ -112,24 +150,26 @@ def root(
         Path | None,
         typer.Option(
             "--store",
-            help="Store directory (default: $RDVLOG_HOME, else the user data directory).",
+            help="help.store",
+            metavar="metavar.folder",
             file_okay=True,
             dir_okay=True,
         ),
     ] = None,
+    lang: Annotated[
+        str | None,
+        typer.Option("--lang", help="help.lang", metavar="fr|en", callback=_lang),
+    ] = None,
     version: Annotated[
         bool,
-        typer.Option(
-            "--version",
-            help="Print the version and exit.",
-            callback=_version,
-            is_eager=True,
-        ),
+        typer.Option("--version", help="help.version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
     """rdvlog: dated, hash-chained proof of failed préfecture appointment attempts."""
+    store = store.expanduser() if store is not None else None
     if isinstance(ctx.obj, State):
         if store is not None:
             ctx.obj.store = store
     else:
         ctx.obj = State(store=store)
+    ctx.obj.lang = language.current()

@@ -52,31 +52,25 @@ def case_from_line(raw: bytes, path: Path) -> Case:
     except LineError as exc:
         if exc.newer:
             raise newer_entry(path, exc) from None
-        raise JournalDamaged(_unreadable_case(path, exc.detail)) from None
+        raise _unreadable_case(path, exc.detail) from None
     except ValidationError as exc:
-        raise JournalDamaged(_unreadable_case(path, first_error(exc))) from None
+        raise _unreadable_case(path, first_error(exc)) from None
     if not isinstance(payload, Case):
-        raise JournalDamaged(_unreadable_case(path, "not a case entry"))
+        raise _unreadable_case(path, "not a case entry")
     return payload
 
 
 def torn_tail(path: Path) -> TornTail:
-    return TornTail(
-        f"the last line of {path} is incomplete (probably a crash during a write); "
-        "run `rdvlog verify`, then `rdvlog repair`"
-    )
+    return TornTail(key="error.journal.torn_tail", path=path)
 
 
 def newer_entry(path: Path, exc: LineError) -> JournalDamaged:
-    return JournalDamaged(f"{path}: an entry was {exc.detail}")
+    return JournalDamaged(key="error.journal.newer", path=path, detail=exc.detail)
 
 
 def damaged(path: Path, line: int, detail: str) -> JournalDamaged:
-    return JournalDamaged(
-        f"{path} is damaged at line {line} ({detail}); "
-        "run `rdvlog verify` and restore from a backup"
-    )
+    return JournalDamaged(key="error.journal.damaged", path=path, line=line, detail=detail)
 
 
-def _unreadable_case(path: Path, detail: str) -> str:
-    return f"the latest case-profile entry of {path} cannot be read ({detail}); run `rdvlog verify`"
+def _unreadable_case(path: Path, detail: str) -> JournalDamaged:
+    return JournalDamaged(key="error.journal.case", path=path, detail=detail)

@@ -65,10 +65,7 @@ def repair(journal: Journal) -> Entry | None:
 def _refuse_other_damage(kept: bytes) -> None:
     problem = first_break(kept)
     if problem is not None:
-        raise JournalDamaged(
-            f"repair only removes a torn last line, but {problem.describe()}; "
-            "nothing was changed — restore the journal from a backup"
-        )
+        raise JournalDamaged(key="error.repair.not_torn", problem=problem.describe())
 
 
 def _put_back(path: Path, torn: bytes, keep: int, created: list[Path]) -> None:

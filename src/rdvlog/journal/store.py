@@ -92,9 +92,9 @@ class Journal:
             raise os_failure(exc, "opening the store") from None
         except ValueError:  # a NUL byte: no such path can exist
             shown = str(self.root).replace("\0", "\\0")
-            raise UsageError(f"store path {shown} contains a NUL byte") from None
+            raise UsageError(key="error.store.nul", shown=shown) from None
         if not stat.S_ISDIR(info.st_mode):
-            raise StoreError(f"store path {self.root} exists and is not a directory")
+            raise StoreError(key="error.store.not_a_directory", root=self.root)
         return True
 
     def _create_root(self, created: list[Path]) -> None:
@@ -131,14 +131,10 @@ class Journal:
                     self._holding = False
         except TimeoutError:
             raise LockTimeout(
-                f"another rdvlog process holds {self.lock_path}; "
-                f"gave up after {self.lock_timeout:g} s"
+                key="error.store.locked", lock=self.lock_path, seconds=f"{self.lock_timeout:g}"
             ) from None
         except PermissionError:
-            raise StoreError(
-                f"the store {self.root} is not writable (read-only or another user's); "
-                "rdvlog cannot lock it"
-            ) from None
+            raise StoreError(key="error.store.read_only", root=self.root) from None
         except OSError as exc:
             raise os_failure(exc, "locking the journal") from None
 
@@ -296,11 +292,19 @@ class Journal:
             except OSError:
                 created.clear()
                 reason = os.strerror(exc.errno) if exc.errno else str(exc)
-                raise StoreError(
-                    f"writing the journal failed ({reason}) and it could not be cut back: the "
-                    "entry may be there, complete or torn; run `rdvlog verify`"
-                ) from None
+                raise StoreError(key="error.store.uncut", reason=reason) from None
             raise os_failure(exc, "writing the journal") from None
+
+    def last_entry(self) -> Entry | None:
+        """The last entry, reading only the end of the file (``attempt add`` compares the new
+        attempt with it)."""
+        if not self.exists():
+            return None
+        try:
+            with self._reading(), self.path.open("rb") as handle:
+                return self._tail_entry(handle.fileno(), os.fstat(handle.fileno()).st_size)
+        except OSError as exc:
+            raise os_failure(exc, "reading the journal") from None
 
     def _tail_entry(self, fd: int, size: int) -> Entry | None:
         """The last entry, reading only the end of the file; a torn tail is refused."""

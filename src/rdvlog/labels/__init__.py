@@ -13,9 +13,12 @@ from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
 from rdvlog.labels.dossier import DOSSIER_LABELS
 from rdvlog.labels.drafts import DRAFT_LABELS
+from rdvlog.labels.errors import ERROR_LABELS
+from rdvlog.labels.help import HELP_LABELS
 from rdvlog.labels.report import REPORT_LABELS
 from rdvlog.labels.requete import REQUETE_LABELS
 from rdvlog.labels.synthese import SYNTHESE_LABELS
+from rdvlog.labels.terminal import TERMINAL_LABELS
 
 
 def _french_spacing(text: str) -> str:
@@ -32,6 +35,9 @@ _TABLE: dict[str, tuple[str, str]] = {
     **REPORT_LABELS,
     **CLI_LABELS,
     **{key: (_french_spacing(fr), en) for key, (fr, en) in DOSSIER_LABELS.items()},
+    **ERROR_LABELS,
+    **HELP_LABELS,
+    **TERMINAL_LABELS,
     **_prefixed("synthese", SYNTHESE_LABELS),
     **_prefixed("draft", DRAFT_LABELS),
     **_prefixed("draft", REQUETE_LABELS),
@@ -54,6 +60,10 @@ def count(lang: Lang, key: str, n: int, **values: object) -> str:
     (French: 0 and 1 are singular)."""
     one = n in (0, 1) if lang == "fr" else n == 1
     return t(lang, f"{key}.{'one' if one else 'other'}", n=n, **values)
+
+
+def has_label(key: str) -> bool:
+    return key in _TABLE
 
 
 def label_keys() -> tuple[str, ...]:

@@ -15,7 +15,9 @@ from typing import Any
 
 from rich.table import Table
 
+from rdvlog.codes import Lang, spoken
 from rdvlog.history import AttemptRecord
+from rdvlog.labels import t
 from rdvlog.models import Place
 from rdvlog.printable import json_safe, printable
 from rdvlog.timestamps import rfc3339, utc_stamp
@@ -126,8 +128,23 @@ def csv_rows(
     yield buffer.getvalue()
 
 
-def _when(record: AttemptRecord, zone: dt.tzinfo) -> str:
-    return f"{record.attempt.at.astimezone(zone):%a %Y-%m-%d %H:%M}"
+def _when(record: AttemptRecord, zone: dt.tzinfo, lang: Lang = "en", *, day: bool = True) -> str:
+    moment = record.attempt.at.astimezone(zone)
+    weekday = f"{t(lang, f'list.day.{moment.weekday()}')} " if day else ""
+    return f"{weekday}{moment:%Y-%m-%d %H:%M}"
+
+
+def constant_columns(records: Sequence[AttemptRecord]) -> dict[str, str]:
+    """``place``/``démarche`` → the value every record shares (a table need not repeat it)."""
+    shared: dict[str, str] = {}
+    if records:
+        places = {_place(record.attempt.place) for record in records}
+        procedures = {record.attempt.procedure for record in records}
+        if len(places) == 1:
+            shared["place"] = places.pop()
+        if len(procedures) == 1:
+            shared["démarche"] = procedures.pop()
+    return shared
 
 
 def table(
@@ -137,35 +154,65 @@ def table(
     zone: dt.tzinfo,
     show_void: bool,
     width: int,
+    lang: Lang = "en",
+    omit: Sequence[str] = (),
 ) -> Table:
-    """The attempts as a table for a terminal ``width`` columns wide, by attempt number."""
-    grid = Table(box=None, header_style="bold", pad_edge=False)
-    # Number, time and codes never wrap; free text wraps to give way on a narrow screen, where
-    # the message (shown in full by `attempt show`) is left out altogether.
+    """The attempts as a table for a terminal ``width`` columns wide, about one line each.
+
+    ``omit`` names columns the caller states once above the table (a préfecture and démarche
+    every row shares). Number, time and codes never wrap; place and démarche are cut short
+    with an ellipsis rather than wrapping every row; the message (shown in full by
+    `attempt show`) appears only on a wide screen.
+    """
+    narrow = width < 70
+    # One space between columns: two would cost a narrow screen ten of its sixty columns.
+    grid = Table(box=None, header_style="bold", pad_edge=False, padding=(0, 1, 0, 0))
     columns = ["#", "when", "place", "démarche", "channel", "outcome", "files"]
     if width >= 100:
         columns.append("message")
-    for column in columns:
-        wraps = column in ("place", "démarche", "message")
-        grid.add_column(column, no_wrap=not wraps, overflow="fold" if wraps else "ellipsis")
+    shown = [column for column in columns if column not in omit]
+    cells = [_cells(record, numbers[record.seq], zone, lang, narrow) for record in records]
+    for column in shown:
+        # Codes, numbers and times are never cut (min_width: their longest value); free text
+        # is cut with an ellipsis rather than wrapping every row.
+        longest = max((len(row[column]) for row in cells), default=0)
+        cut = column in ("place", "démarche", "message")
+        grid.add_column(
+            t(lang, f"list.col.{column}"),
+            no_wrap=True,
+            overflow="ellipsis",
+            min_width=None if cut else longest,
+            max_width=max(12, width // 5) if cut else None,
+        )
     if show_void:
-        grid.add_column("void", overflow="fold")
-    for record in records:
-        attempt = record.attempt
-        row = [
-            str(numbers[record.seq]),
-            _when(record, zone) + (" *" if record.late else ""),
-            printable(_place(attempt.place)),
-            printable(attempt.procedure),
-            attempt.channel.value,
-            attempt.outcome.value,
-            str(len(attempt.evidence)) if attempt.evidence else "",
-            printable(_shorten(attempt.message or "", 40)),
-        ][: len(columns)]
+        grid.add_column(t(lang, "list.col.void"), overflow="fold")
+    for record, row in zip(records, cells, strict=True):
+        values = [row[column] for column in shown]
         if show_void:
-            row.append(printable(record.void_reason or ""))
-        grid.add_row(*row, style="dim strike" if record.voided else None)
+            values.append(printable(record.void_reason or ""))
+        grid.add_row(*values, style="dim strike" if record.voided else None)
     return grid
+
+
+def _cells(
+    record: AttemptRecord, number: int, zone: dt.tzinfo, lang: Lang, narrow: bool
+) -> dict[str, str]:
+    """One row's cells (user text made printable); on a narrow screen without the weekday,
+    and the place as its département code (the préfecture people know by its number)."""
+    attempt = record.attempt
+    place = attempt.place
+    return {
+        "#": str(number),
+        "when": _when(record, zone, lang, day=not narrow) + ("*" if record.late else ""),
+        "place": printable(
+            (place.department or place.label.split()[0]) if narrow else _place(place)
+        ),
+        "démarche": printable(attempt.procedure),
+        "channel": spoken(attempt.channel, lang),
+        "outcome": spoken(attempt.outcome, lang),
+        "files": str(len(attempt.evidence)) if attempt.evidence else "",
+        "message": printable(_shorten(attempt.message or "", 40)),
+    }
 
 
 def _place(place: Place) -> str:
@@ -185,41 +232,62 @@ def detail(
     number: int,
     *,
     zone: dt.tzinfo,
-    stored: Sequence[Path],
+    lang: Lang = "en",
     about: int | None = None,
 ) -> Table:
-    """One attempt in full, with its journal entry, the attempt number of the written step
-    it follows up (``about``), and where each evidence file is stored."""
+    """One attempt in full, with its journal entry and the attempt number of the written
+    step it follows up (``about``); where its files are stored is :func:`stored_lines`."""
     attempt = record.attempt
     grid = Table(box=None, show_header=False, pad_edge=False)
-    grid.add_column(style="bold")
+    grid.add_column(style="bold", no_wrap=True)
     grid.add_column(overflow="fold")
+    at = attempt.at.astimezone(zone)
+    recorded = record.recorded_at.astimezone(zone)
+    void = t(lang, "show.void", reason=record.void_reason) if record.voided else ""
     fields: list[tuple[str, str | None]] = [
-        ("attempt", str(number) + (f"  VOID: {record.void_reason}" if record.voided else "")),
-        ("entry", f"journal line {record.seq}"),
-        ("when", f"{attempt.at.astimezone(zone):%A %Y-%m-%d %H:%M %Z}"),
+        ("attempt", str(number) + void),
+        ("entry", t(lang, "show.entry_line", seq=record.seq)),
+        ("when", f"{t(lang, f'show.day.{at.weekday()}')} {at:%Y-%m-%d %H:%M %Z}"),
         (
             "recorded",
-            f"{record.recorded_at.astimezone(zone):%Y-%m-%d %H:%M:%S %Z}"
-            + (" (late entry)" if record.late else ""),
+            f"{recorded:%Y-%m-%d %H:%M:%S %Z}" + (t(lang, "show.late") if record.late else ""),
         ),
         ("place", attempt.place.label),
         ("démarche", attempt.procedure),
-        ("channel", attempt.channel.value),
-        ("outcome", attempt.outcome.value),
+        ("channel", spoken(attempt.channel, lang)),
+        ("outcome", spoken(attempt.outcome, lang)),
         ("message", attempt.message),
         ("url", attempt.url),
         ("reference", attempt.reference),
-        ("about", f"attempt {about}" if about is not None else None),
         ("note", attempt.note),
+        ("about", t(lang, "show.about_line", n=about) if about is not None else None),
     ]
     for name, value in fields:
         if value:
-            grid.add_row(name, printable(value))
-    for number, (evidence, path) in enumerate(zip(attempt.evidence, stored, strict=True), 1):
+            grid.add_row(t(lang, f"show.{name}"), printable(value))
+    for number, evidence in enumerate(attempt.evidence, 1):
         grid.add_row(
-            f"file {number}",
-            printable(f"{evidence.name} ({evidence.media_type}, {evidence.size} bytes)")
-            + f"\n{printable(str(path))}\nsha256 {evidence.sha256}",
+            t(lang, "show.file", n=number),
+            t(
+                lang,
+                "show.file_line",
+                name=printable(evidence.name),
+                type=evidence.media_type,
+                size=evidence.size,
+            ),
         )
     return grid
+
+
+def stored_lines(record: AttemptRecord, stored: Sequence[Path], lang: Lang = "en") -> list[str]:
+    """Where each evidence file is stored, and its hash: plain lines that a terminal may
+    soft-wrap but that no table breaks, so that they are copied whole."""
+    lines = []
+    pairs = zip(record.attempt.evidence, stored, strict=True)
+    for number, (evidence, path) in enumerate(pairs, 1):
+        lines += [
+            t(lang, "show.file", n=number) + ":",
+            printable(str(path)),
+            f"sha256 {evidence.sha256}",
+        ]
+    return lines

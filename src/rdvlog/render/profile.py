@@ -26,6 +26,8 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
         value = data[key]
         if isinstance(value, dict):
             value = value["label"]
+        elif key == "application" and value is not None:
+            value = t(lang, f"profile.application.{value}")
         lines.append(f"{label:<{width}}{printable(str(value)) if value is not None else '-'}")
     return lines
 

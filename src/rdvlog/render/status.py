@@ -8,12 +8,12 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from rdvlog.codes import Outcome, spoken
 from rdvlog.dashboard import Status, Warning
 from rdvlog.models import Lang
 from rdvlog.printable import printable
 from rdvlog.render.i18n import count, t
 
-_WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 # Shades work without colour (NO_COLOR, a pipe); colour only adds to them.
 _SHADES = ((0, "·", "grey50"), (1, "░", "green"), (2, "▒", "green"), (3, "▓", "bold green"))
 _FULL = ("█", "bold bright_green")
@@ -40,7 +40,11 @@ def _cell(n: int) -> Text:
     return Text(_FULL[0] * 2, style=_FULL[1])
 
 
-def heatmap(facts: Status) -> Table:
+def _day(lang: Lang, moment: dt.datetime) -> str:
+    return f"{t(lang, f'list.day.{moment.weekday()}')} {moment:%Y-%m-%d %H:%M}"
+
+
+def heatmap(facts: Status, lang: Lang = "en") -> Table:
     """Weekday rows × week columns, like a contribution graph; each column is one ISO week."""
     grid = Table(box=None, show_header=True, pad_edge=False, padding=(0, 0, 0, 1))
     grid.add_column("")
@@ -48,7 +52,7 @@ def heatmap(facts: Status) -> Table:
         week = monday.isocalendar()[1]
         grid.add_column(f"{week:02d}", justify="center")
     for weekday, row in enumerate(facts.heatmap):
-        grid.add_row(_WEEKDAYS[weekday], *(_cell(n) for n in row))
+        grid.add_row(t(lang, f"list.day.{weekday}"), *(_cell(n) for n in row))
     return grid
 
 
@@ -93,8 +97,8 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     summary.add_row(t(lang, "status.distinct_days"), str(facts.distinct_days))
     summary.add_row(t(lang, "status.distinct_weeks"), str(facts.distinct_weeks))
     if facts.first and facts.last:
-        summary.add_row(t(lang, "status.first"), f"{facts.first:%a %Y-%m-%d %H:%M}")
-        last = f"{facts.last:%a %Y-%m-%d %H:%M}"
+        summary.add_row(t(lang, "status.first"), _day(lang, facts.first))
+        last = _day(lang, facts.last)
         ago = facts.days_since_last
         if ago is not None:
             last += t(lang, "status.today") if ago == 0 else count(lang, "status.ago", ago)
@@ -113,7 +117,7 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     if facts.written_steps:
         summary.add_row(t(lang, "status.written_steps"), str(facts.written_steps))
     if facts.by_outcome:
-        outcomes = ", ".join(f"{k} {n}" for k, n in facts.by_outcome.items())
+        outcomes = ", ".join(f"{spoken(Outcome(k), lang)} {n}" for k, n in facts.by_outcome.items())
         summary.add_row(t(lang, "status.outcomes"), outcomes)
     if facts.permit_expires:
         summary.add_row(t(lang, "status.permit_expires"), facts.permit_expires.isoformat())
@@ -131,7 +135,7 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     # letter, and a table cell would cut or fold it on a narrow terminal.
     parts.append(t(lang, "status.head_line"))
     parts.append(facts.head_hash or "-")
-    parts.extend([Text(""), Text(t(lang, "status.heatmap")), heatmap(facts)])
+    parts.extend([Text(""), Text(t(lang, "status.heatmap")), heatmap(facts, lang)])
     parts.append(Text(t(lang, "status.legend")))
     if facts.booked_at is not None:
         booked = t(

@@ -46,7 +46,7 @@ def validated(model: type[M], **fields: Any) -> M:
         field_name = next((str(part) for part in error["loc"] if str(part) in OPTION_NAMES), "")
         option = OPTION_NAMES.get(field_name, field_name or "value")
         message = str(error["msg"]).removeprefix("Value error, ")
-        raise UsageError(f"{option}: {message}") from None
+        raise UsageError(key="error.invalid_field", option=option, detail=message) from None
 
 
 def unix_newlines(text: str | None) -> str | None:
@@ -110,15 +110,9 @@ def add_attempt(journal: Journal, request: AttemptRequest, lang: Lang = "en") ->
         place = place or (case.place if case else None)
         procedure = procedure or (case.procedure if case else None)
     if place is None:
-        raise UsageError(
-            "which préfecture? Give -p (e.g. -p bobigny or -p 93), "
-            "or set a default once with `rdvlog case set -p PREFECTURE`"
-        )
+        raise UsageError(key="error.attempt.no_place")
     if procedure is None:
-        raise UsageError(
-            'which démarche? Give -d (e.g. -d "AES salarié"), '
-            "or set a default once with `rdvlog case set -d PROCEDURE`"
-        )
+        raise UsageError(key="error.attempt.no_procedure")
     about = _written_step(journal, request, lang) if request.about is not None else None
     attempt = validated(
         Attempt,
@@ -250,9 +244,11 @@ def void_attempt(journal: Journal, number: int, reason: str) -> Entry:
     def checked() -> Void:
         record = fold(journal.records()).numbered(number)
         if record is None:
-            raise NotFound(f"there is no attempt {number}")
+            raise NotFound(key="error.attempt.none", seq=number)
         if record.voided:
-            raise UsageError(f'attempt {number} is already void ("{record.void_reason}")')
+            raise UsageError(
+                key="error.attempt.already_void", seq=number, reason=record.void_reason
+            )
         return validated(Void, target=record.seq, reason=reason)
 
     checked()

@@ -25,7 +25,7 @@ def set_case(journal: Journal, changes: dict[str, Any]) -> Entry | None:
     running at once cannot revert each other's change.
     """
     if not changes:
-        raise UsageError("nothing to set; see `rdvlog case set --help` for the fields")
+        raise UsageError(key="error.case.nothing")
     validated(Case, **changes)  # a bad value is refused before the store is touched
 
     def updated() -> Case | None:

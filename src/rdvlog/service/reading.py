@@ -53,9 +53,10 @@ def audited_history(
     verification, entries = journal.audit(data)
     if entries is None:
         brk = verification.first_break
-        where = brk.describe() if brk else "unreadable"
-        hint = "run `rdvlog repair`" if brk and brk.kind == "torn-tail" else "restore a backup"
-        raise JournalDamaged(f"{journal.path} cannot be read ({where}); {hint}")
+        where = brk.describe() if brk else "?"
+        torn = brk is not None and brk.kind == "torn-tail"
+        key = "error.journal.torn" if torn else "error.journal.unreadable"
+        raise JournalDamaged(key=key, path=journal.path, where=where)
     backwards = recorded_backwards((entry.seq, entry.recorded) for entry in entries)
     return fold(entries), verification, backwards
 
@@ -66,7 +67,7 @@ def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Pa
     history = read_history(journal)
     record = history.numbered(number)
     if record is None:
-        raise NotFound(f"there is no attempt {number}")
+        raise NotFound(key="error.attempt.none", seq=number)
     about = record.attempt.about
     stored = [stored_path(journal.evidence_dir, e) for e in record.attempt.evidence]
     return record, stored, history.numbers.get(about) if about is not None else None

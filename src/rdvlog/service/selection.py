@@ -31,7 +31,7 @@ def parse_period(
         parse_when(until, zone=zone, now=now, option="--until", end_of_day=True) if until else None
     )
     if start is not None and end is not None and start > end:
-        raise UsageError(f'--since "{since}" is after --until "{until}"')
+        raise UsageError(key="error.period.reversed", since=since, until=until)
     return Period(start, end)
 
 

@@ -1,0 +1,159 @@
+"""Help in the user's language, and global options wherever they are typed.
+
+Commands declare their help as label keys (``help="help.attempt.add"``); :func:`translate`
+puts the sentences of the run's language into the Click command tree Typer builds on each run,
+before anything is parsed or shown. Translating the built tree rather than the declarations
+keeps one source (the label table), lets tests switch language per invocation, and costs
+nothing at import time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from typer._click import Command, Parameter
+from typer.core import TyperGroup as Group
+
+from rdvlog.codes import Lang
+from rdvlog.labels import has_label, t
+
+#: Options of the root command that may also be typed after the subcommand.
+GLOBAL_OPTIONS = ("--store", "--lang")
+
+_BUILT_IN_HELP = {
+    "help": "help.help",
+    "install_completion": "help.install_completion",
+    "show_completion": "help.show_completion",
+}
+
+
+def global_first(args: Sequence[str], root: Group) -> list[str]:
+    """``args`` with ``--store DIR`` and ``--lang L`` typed after the subcommand moved in
+    front, unless that subcommand has such an option of its own (``report --lang`` is the
+    report's language)."""
+    front: list[str] = []
+    rest: list[str] = []
+    command: Command = root
+    words = list(args)
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word == "--":
+            rest.extend(words[i:])
+            break
+        name, has_value, _ = word.partition("=")
+        if name in GLOBAL_OPTIONS and command is not root and not _takes(command, name):
+            taken = [word] if has_value else words[i : i + 2]
+            front.extend(taken)
+            i += len(taken)
+            continue
+        if isinstance(command, Group) and not word.startswith("-"):
+            sub = command.commands.get(word)
+            if sub is not None:
+                command = sub
+        elif command is root and name in GLOBAL_OPTIONS and not has_value:
+            rest.extend(words[i : i + 2])
+            i += 2
+            continue
+        rest.append(word)
+        i += 1
+    return front + rest
+
+
+def _takes(command: Command, option: str) -> bool:
+    return any(option in param.opts for param in command.params)
+
+
+def translate(command: Command, lang: Lang, path: str = "") -> None:
+    """Every help text and metavar of ``command`` and its subcommands in ``lang``.
+
+    The sentence of a command is ``help.cmd.<path>`` (``help.cmd.attempt.add``), of an option
+    ``help.opt.<path>.<name>``, else ``help.opt.<name>`` for an option shared by several
+    commands; a help text that is itself a label key is translated as such.
+    """
+    command_key = f"help.cmd.{path}" if path else "help.rdvlog"
+    for key in (command.help, command_key):
+        if key and has_label(key):
+            command.help = t(lang, key)
+            break
+    if command.short_help and has_label(command.short_help):
+        command.short_help = t(lang, command.short_help)
+    for param in command.params:
+        _translate_param(param, lang, path)
+    _translate_help_option(command, lang)
+    if isinstance(command, Group):
+        for name, sub in command.commands.items():
+            translate(sub, lang, f"{path}.{name}" if path else name)
+
+
+def _translate_help_option(command: Command, lang: Lang) -> None:
+    """Click makes ``--help`` when help is shown; its sentence is put in when it is made."""
+    made = command.get_help_option
+
+    def get_help_option(ctx: Any) -> Any:
+        option = made(ctx)
+        if option is not None:
+            option.help = t(lang, "help.help")
+            option.metavar = ""
+        return option
+
+    command.get_help_option = get_help_option  # type: ignore[method-assign]
+
+
+def help_key(path: str, name: str, given: str | None) -> str | None:
+    """The label key of the help of option ``name`` of command ``path``, if the table has one."""
+    for key in (given, _BUILT_IN_HELP.get(name), f"help.opt.{path}.{name}", f"help.opt.{name}"):
+        if key and has_label(key):
+            return key
+    return None
+
+
+def _translate_param(param: Parameter, lang: Lang, path: str) -> None:
+    key = help_key(path, str(param.name), getattr(param, "help", None))
+    if key is not None:
+        param.help = t(lang, key)  # type: ignore[attr-defined]
+    if param.param_type_name == "argument":
+        # An argument's name already says what it is (N, QUERY): no Python type beside it.
+        param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
+    if param.metavar and has_label(param.metavar):
+        param.metavar = t(lang, param.metavar)
+    elif param.metavar is None:
+        param.metavar = _metavar(param, lang)
+
+
+def _metavar(param: Parameter, lang: Lang) -> str:
+    """A word for what the option takes, not a Python type (``<bool>``, ``<list[Path]>``)."""
+    if getattr(param, "is_flag", False):
+        return ""
+    kind = getattr(param, "type_descriptor", None)
+    if kind is None:
+        return t(lang, "metavar.text")
+    if kind.is_choice and kind.choices:
+        return "|".join(str(getattr(choice, "value", choice)) for choice in kind.choices)
+    if kind.is_path or "Path" in str(kind.annotation):
+        return t(lang, "metavar.file")
+    if kind.annotation is int:
+        return "N"
+    return t(lang, "metavar.text")
+
+
+def help_headings(lang: Lang, args: Sequence[str]) -> None:
+    """Typer's own help headings in ``lang`` (module constants, read at each display).
+
+    Loaded only when help may be shown: Typer's help module brings Rich's tables, which
+    `attempt add` must not load (tests/test_startup.py).
+    """
+    import sys
+
+    may_show_help = len(args) <= 2 or any(word in ("-h", "--help") for word in args)
+    if lang == "en" and "typer.rich_utils" not in sys.modules:
+        return
+    if lang == "fr" and not may_show_help:
+        return
+    from typer import rich_utils
+
+    french = lang == "fr"
+    rich_utils.COMMANDS_PANEL_TITLE = "Commandes" if french else "Commands"
+    rich_utils.DEFAULT_STRING = "[défaut : {}]" if french else "[default: {}]"
+    rich_utils.REQUIRED_LONG_STRING = "[obligatoire]" if french else "[required]"
