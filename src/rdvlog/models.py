@@ -15,6 +15,10 @@ from rdvlog.codes import Outcome as Outcome
 from rdvlog.timestamps import parse_utc_stamp
 
 FORMAT_VERSION = 1
+#: The years an attempt's ``at`` may fall in: any instant in them stays a valid date in
+#: every time zone and after a day or a week is added (reports group by week).
+MIN_YEAR = 1900
+MAX_YEAR = 9000
 ZERO_HASH = "0" * 64
 
 Kind = Literal["case", "attempt", "void", "repair"]
@@ -65,6 +69,23 @@ LongText = Annotated[str, Field(max_length=10_000), BeforeValidator(_utf8), Afte
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
+def _utc_stamp(value: str) -> str:
+    """``recorded_at``: exactly the form rdvlog writes, and a real instant."""
+    try:
+        parse_utc_stamp(value)
+    except ValueError:
+        raise ValueError("is not a date and time") from None
+    return value
+
+
+#: ``2026-11-26T09:52:25.104Z``, the only form of ``recorded_at``.
+UtcStamp = Annotated[
+    str,
+    Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$"),
+    AfterValidator(_utc_stamp),
+]
+
+
 def _http_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
@@ -84,6 +105,12 @@ def _aware(value: dt.datetime) -> dt.datetime:
     offset = value.utcoffset()
     if value.tzinfo is None or offset is None:
         raise ValueError("must carry a UTC offset")
+    if offset.microseconds or offset.seconds % 60:
+        # Local mean time before standard zones (Paris before 1911: +00:09:21): RFC 3339
+        # cannot write such an offset, so no reader could read it back.
+        raise ValueError("has a UTC offset that is not a whole number of minutes")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
     return value.replace(microsecond=0).astimezone(dt.timezone(offset))
 
 
@@ -185,7 +212,7 @@ class Entry(_Model):
     v: int
     seq: int = Field(ge=1)
     kind: Kind
-    recorded_at: str
+    recorded_at: UtcStamp
     prev: Sha256
     data: dict[str, Any]
     hash: Sha256

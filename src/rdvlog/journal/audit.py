@@ -6,18 +6,22 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdvlog.evidence import sha256_file, stored_path
+from rdvlog.evidence import MAX_EVIDENCE_BYTES, stored_path
 from rdvlog.journal.codec import (
     LineError,
     PayloadReader,
     Recorded,
     as_written,
     hashed_body,
-    is_torn,
     read_line,
     split_lines,
 )
-from rdvlog.models import ZERO_HASH, Attempt
+from rdvlog.journal.files import stream_store_file
+from rdvlog.models import ZERO_HASH, Attempt, Repair
+
+QUARANTINE_FOLDER = "quarantine"
+#: Break kinds of a line that cannot be read as an entry at all.
+UNREADABLE = frozenset({"unparseable", "invalid-field"})
 
 
 @dataclass(frozen=True)
@@ -47,26 +51,50 @@ class Verification:
 
 
 class EvidenceCheck:
-    """Evidence files checked against their names, each file hashed once."""
+    """Evidence files checked against their names, each file hashed once; quarantine files
+    checked against what their ``repair`` entry records."""
 
-    def __init__(self, evidence_dir: Path) -> None:
+    def __init__(self, evidence_dir: Path, root: Path | None = None) -> None:
         self.evidence_dir = evidence_dir
+        self.root = evidence_dir.parent if root is None else root
         self.referenced: set[str] = set()
         self._hashed: dict[str, str] = {}
 
-    def first_problem(self, number: int, attempt: Attempt) -> Break | None:
-        for evidence in attempt.evidence:
+    def first_problem(self, number: int, payload: object) -> Break | None:
+        if isinstance(payload, Repair):
+            return self._quarantine_problem(number, payload)
+        if not isinstance(payload, Attempt):
+            return None
+        for evidence in payload.evidence:
             path = stored_path(self.evidence_dir, evidence)
             self.referenced.add(path.name)
             if evidence.sha256 not in self._hashed:
                 try:
-                    self._hashed[evidence.sha256] = sha256_file(path)
+                    digest, _ = stream_store_file(
+                        path, root=self.root, max_bytes=MAX_EVIDENCE_BYTES
+                    )
                 except FileNotFoundError:
                     return Break(number, "missing-evidence", f"{path} is missing")
                 except OSError as exc:
                     return Break(number, "missing-evidence", f"{path}: {exc.strerror}")
+                self._hashed[evidence.sha256] = digest
             if self._hashed[evidence.sha256] != evidence.sha256:
                 return Break(number, "evidence-mismatch", f"{path} has changed")
+        return None
+
+    def _quarantine_problem(self, number: int, repair: Repair) -> Break | None:
+        folder, _, name = repair.file.partition("/")
+        if folder != QUARANTINE_FOLDER or not name or "/" in name or name in (".", ".."):
+            return Break(number, "quarantine-mismatch", f"{repair.file} is not in quarantine/")
+        path = self.root / folder / name
+        try:
+            digest, size = stream_store_file(path, root=self.root, max_bytes=repair.bytes)
+        except FileNotFoundError:
+            return Break(number, "quarantine-mismatch", f"{path} is missing")
+        except OSError as exc:
+            return Break(number, "quarantine-mismatch", f"{path} {exc.strerror}")
+        if digest != repair.sha256 or size != repair.bytes:
+            return Break(number, "quarantine-mismatch", f"{path} has changed")
         return None
 
     def unreferenced(self, root: Path) -> tuple[str, ...]:
@@ -104,8 +132,8 @@ def check_line(
     if hashlib.sha256(body).hexdigest() != entry.hash:
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
-        return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
-    if evidence is not None and isinstance(entry.payload, Attempt):
+        return Break(number, "non-canonical", "line is not in the form rdvlog wrote")
+    if evidence is not None:
         problem = evidence.first_problem(number, entry.payload)
         if problem is not None:
             return problem
@@ -128,7 +156,7 @@ def audit(
     first: Break | None = None
     entries: list[Recorded] = []
     readable = True
-    evidence = EvidenceCheck(evidence_dir)
+    evidence = EvidenceCheck(evidence_dir, root)
     read_payload = PayloadReader()
     for number, raw in enumerate(lines, start=1):
         if first is None:
@@ -140,9 +168,7 @@ def audit(
                 continue
             first = result
             readable = False
-            if number == len(lines) and not rest and is_torn(raw):
-                first = Break(number, "torn-tail", first.detail)
-            elif first.kind != "unparseable":  # the line reads; only the chain breaks here
+            if first.kind not in UNREADABLE:  # the line reads; only the chain breaks here
                 readable = True
                 record = read_line(raw, read_payload)[1]
                 head = record.hash
