@@ -135,7 +135,7 @@ class Evidence(_Model):
 
     sha256: Sha256
     name: ShortText
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, strict=True)
     media_type: ShortText
 
 
@@ -150,7 +150,7 @@ class Attempt(_Model):
     message: LongText | None = None
     url: Url | None = None
     reference: ShortText | None = None
-    about: int | None = Field(default=None, ge=1)
+    about: int | None = Field(default=None, ge=1, strict=True)
     evidence: tuple[Evidence, ...] = ()
     note: LongText | None = None
 
@@ -162,7 +162,7 @@ class Attempt(_Model):
 class Void(_Model):
     """An attempt withdrawn from the record, with the reason; the attempt itself stays."""
 
-    target: int = Field(ge=1)
+    target: int = Field(ge=1, strict=True)
     reason: ShortText
 
 
@@ -170,7 +170,7 @@ class Repair(_Model):
     """A torn last line moved to ``quarantine/`` by ``rdvlog repair``."""
 
     file: ShortText
-    bytes: int = Field(ge=1)
+    bytes: int = Field(ge=1, strict=True)
     sha256: Sha256
 
 
@@ -209,8 +209,8 @@ def dump_payload(payload: Payload) -> dict[str, Any]:
 class Entry(_Model):
     """One line of the journal: the envelope around a payload."""
 
-    v: int
-    seq: int = Field(ge=1)
+    v: int = Field(strict=True)
+    seq: int = Field(ge=1, strict=True)
     kind: Kind
     recorded_at: UtcStamp
     prev: Sha256
