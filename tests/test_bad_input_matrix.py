@@ -314,7 +314,8 @@ ROWS = [
     Row("journal-garbage-add", ADD, 1, "rdvlog repair", journal_bytes(b"\x00\xffgarbage")),
     Row("journal-garbage-list", LIST, 1, "journal", journal_bytes(b"garbage\nmore garbage\n")),
     Row("journal-garbage-verify", ("verify",), 1, "unparseable", journal_bytes(b"garbage\nmore\n")),
-    Row("journal-just-a-newline", LIST, 1, "incomplete", journal_bytes(b"\n")),
+    # A complete (empty) line is not what a crash leaves: damage, not a torn tail.
+    Row("journal-just-a-newline", LIST, 1, "damaged at line 1", journal_bytes(b"\n")),
     Row("journal-tampered-repair", ("repair",), 1, "hash-mismatch", tampered_middle_line),
     Row("journal-tampered-verify", ("verify",), 1, "line 2: hash-mismatch", tampered_middle_line),
     Row("journal-torn-add", ADD, 1, "incomplete", torn_journal),

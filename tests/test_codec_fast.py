@@ -93,7 +93,7 @@ def test_shared_attempt_validation_gives_the_models_results_and_errors() -> None
         {"place": {"label": "Préfecture", "kind": "other"}},
     ]
     reader = PayloadReader(fast=True)
-    envelope = {"v": 1, "seq": 1, "kind": "attempt", "recorded_at": "x"}
+    envelope = {"v": 1, "seq": 1, "kind": "attempt", "recorded_at": "2026-11-20T07:31:00.000Z"}
     envelope |= {"prev": ZERO_HASH, "hash": ZERO_HASH}
     reader(Entry.model_validate({**envelope, "data": base}))
     for change in variants:

@@ -210,7 +210,7 @@ def test_verify_sees_a_respelled_line_that_the_hash_cannot(
     assert json.loads(path.read_bytes()) == json.loads(line)  # the same content, respelled
     result = journal.verify()
     assert result.first_break is not None
-    assert (result.first_break.line, result.first_break.kind) == (1, "hash-mismatch")
+    assert (result.first_break.line, result.first_break.kind) == (1, "non-canonical")
     assert "form rdvlog wrote" in result.first_break.detail
 
 

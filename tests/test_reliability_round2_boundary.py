@@ -108,8 +108,8 @@ def test_no_output_line_of_any_stored_text_holds_a_control(
         ("attempt", "list"),
         ("attempt", "list", "--format", "csv"),
         ("attempt", "list", "--format", "json"),
-        ("attempt", "show", "2"),  # entry 1 is the case
-        ("attempt", "show", "2", "--json"),
+        ("attempt", "show", "1"),  # the first attempt (entry 2: entry 1 is the case)
+        ("attempt", "show", "1", "--json"),
         ("case", "show"),
         ("status",),
         ("verify",),

@@ -11,6 +11,7 @@ from typing import BinaryIO
 
 from rdvlog.errors import JournalDamaged
 from rdvlog.evidence import stored_path
+from rdvlog.journal.files import stream_store_file
 from rdvlog.render import i18n
 from rdvlog.render.markdown import render_markdown
 from rdvlog.render.spreadsheet import render_csv
@@ -72,17 +73,24 @@ def write_bundle(
             source = stored_path(evidence_dir, exhibit.evidence)
             name = f"pieces/{exhibit.file_name}"
             stored = Path(name).suffix.lower() in _STORED_SUFFIXES
-            digest = hashlib.sha256()
             try:
-                with source.open("rb") as reader, zf.open(_info(name, stamp, stored), "w") as w:
-                    while chunk := reader.read(_CHUNK):
-                        digest.update(chunk)
-                        w.write(chunk)
+                with zf.open(_info(name, stamp, stored), "w") as writer:
+                    digest, _ = stream_store_file(
+                        source,
+                        root=evidence_dir.parent,
+                        max_bytes=exhibit.evidence.size,
+                        sink=writer.write,
+                    )
             except FileNotFoundError:
                 raise JournalDamaged(
                     key="error.exhibit.missing", number=exhibit.number, source=source
                 ) from None
-            if digest.hexdigest() != exhibit.evidence.sha256:
+            except OSError as exc:
+                raise JournalDamaged(
+                    f"the file of exhibit {exhibit.number} ({source}) {exc.strerror}; "
+                    "run `rdvlog verify`"
+                ) from None
+            if digest != exhibit.evidence.sha256:
                 raise JournalDamaged(
                     key="error.exhibit.changed", number=exhibit.number, source=source
                 )

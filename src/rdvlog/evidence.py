@@ -17,6 +17,7 @@ from pydantic import TypeAdapter, ValidationError
 from rdvlog import disk
 from rdvlog.disk import remove_created
 from rdvlog.errors import BadEvidence, os_failure
+from rdvlog.journal.files import stream_store_file
 from rdvlog.models import Evidence, ShortText
 
 #: Larger files are refused: a screenshot, a PDF or a saved page is far smaller.
@@ -171,9 +172,20 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
             media_type=detect_media_type(head, source.name),
         )
         target = stored_path(evidence_dir, evidence)
-        if target.exists():
-            temp.unlink()
-            return evidence, created
+        if os.path.lexists(target):
+            if stored_copy_is_intact(target, evidence):
+                temp.unlink()
+                return evidence, created
+            # The stored copy no longer matches its name (damaged, replaced, not a file):
+            # the verified new copy takes its place, atomically.
+            if target.is_symlink() or not target.is_dir():
+                temp.chmod(0o400)
+                disk.replace(temp, target)
+                disk.sync_directory(target.parent)
+                return evidence, created
+            raise BadEvidence(
+                f"the stored copy {target} is a folder, not a file; run `rdvlog verify`"
+            )
         if not target.parent.is_dir():
             target.parent.mkdir(mode=0o700)
             target.parent.chmod(0o700)  # mkdir's mode is filtered by the umask
@@ -214,13 +226,18 @@ def remove_stale_copies(evidence_dir: Path) -> None:
             path.unlink()
 
 
-def sha256_file(path: Path) -> str:
-    """The SHA-256 of a stored file; anything but a regular file is an error, not a wait."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    with os.fdopen(fd, "rb") as reader:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(errno.EINVAL, "not a regular file", str(path))
-        digest = hashlib.sha256()
-        while chunk := reader.read(_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
+def sha256_file(path: Path, *, root: Path, max_bytes: int = MAX_EVIDENCE_BYTES) -> str:
+    """The SHA-256 of a stored file, read through the store's one checked open: anything
+    but a regular file of the store within ``max_bytes`` is an ``OSError``, never a wait."""
+    return stream_store_file(path, root=root, max_bytes=max_bytes)[0]
+
+
+def stored_copy_is_intact(target: Path, evidence: Evidence) -> bool:
+    """Whether the stored file ``target`` still holds exactly the bytes its name says."""
+    try:
+        digest, size = stream_store_file(
+            target, root=target.parent.parent.parent, max_bytes=evidence.size
+        )
+    except OSError:
+        return False
+    return digest == evidence.sha256 and size == evidence.size

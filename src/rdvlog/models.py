@@ -15,6 +15,10 @@ from rdvlog.codes import Outcome as Outcome
 from rdvlog.timestamps import parse_utc_stamp
 
 FORMAT_VERSION = 1
+#: The years an attempt's ``at`` may fall in: any instant in them stays a valid date in
+#: every time zone and after a day or a week is added (reports group by week).
+MIN_YEAR = 1900
+MAX_YEAR = 9000
 ZERO_HASH = "0" * 64
 
 Kind = Literal["case", "attempt", "void", "repair", "document"]
@@ -75,6 +79,23 @@ LongText = Annotated[str, Field(max_length=10_000), BeforeValidator(_utf8), Afte
 Sha256 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$")]
 
 
+def _utc_stamp(value: str) -> str:
+    """``recorded_at``: exactly the form rdvlog writes, and a real instant."""
+    try:
+        parse_utc_stamp(value)
+    except ValueError:
+        raise ValueError("is not a date and time") from None
+    return value
+
+
+#: ``2026-11-26T09:52:25.104Z``, the only form of ``recorded_at``.
+UtcStamp = Annotated[
+    str,
+    Field(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z$"),
+    AfterValidator(_utc_stamp),
+]
+
+
 def _http_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
@@ -94,6 +115,12 @@ def _aware(value: dt.datetime) -> dt.datetime:
     offset = value.utcoffset()
     if value.tzinfo is None or offset is None:
         raise ValueError("must carry a UTC offset")
+    if offset.microseconds or offset.seconds % 60:
+        # Local mean time before standard zones (Paris before 1911: +00:09:21): RFC 3339
+        # cannot write such an offset, so no reader could read it back.
+        raise ValueError("has a UTC offset that is not a whole number of minutes")
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
     return value.replace(microsecond=0).astimezone(dt.timezone(offset))
 
 
@@ -118,7 +145,7 @@ class Evidence(_Model):
 
     sha256: Sha256
     name: ShortText
-    size: int = Field(ge=0)
+    size: int = Field(ge=0, strict=True)
     media_type: ShortText
 
 
@@ -133,7 +160,7 @@ class Attempt(_Model):
     message: LongText | None = None
     url: Url | None = None
     reference: ShortText | None = None
-    about: int | None = Field(default=None, ge=1)
+    about: int | None = Field(default=None, ge=1, strict=True)
     evidence: tuple[Evidence, ...] = ()
     note: LongText | None = None
 
@@ -145,7 +172,7 @@ class Attempt(_Model):
 class Void(_Model):
     """An attempt withdrawn from the record, with the reason; the attempt itself stays."""
 
-    target: int = Field(ge=1)
+    target: int = Field(ge=1, strict=True)
     reason: ShortText
 
 
@@ -153,7 +180,7 @@ class Repair(_Model):
     """A torn last line moved to ``quarantine/`` by ``rdvlog repair``."""
 
     file: ShortText
-    bytes: int = Field(ge=1)
+    bytes: int = Field(ge=1, strict=True)
     sha256: Sha256
 
 
@@ -201,10 +228,10 @@ def dump_payload(payload: Payload) -> dict[str, Any]:
 class Entry(_Model):
     """One line of the journal: the envelope around a payload."""
 
-    v: int
-    seq: int = Field(ge=1)
+    v: int = Field(strict=True)
+    seq: int = Field(ge=1, strict=True)
     kind: Kind
-    recorded_at: str
+    recorded_at: UtcStamp
     prev: Sha256
     data: dict[str, Any]
     hash: Sha256

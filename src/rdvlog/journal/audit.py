@@ -6,19 +6,23 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from rdvlog.evidence import sha256_file, stored_path
+from rdvlog.evidence import MAX_EVIDENCE_BYTES, stored_path
 from rdvlog.journal.codec import (
     LineError,
     PayloadReader,
     Recorded,
     as_written,
     hashed_body,
-    is_torn,
     read_line,
     split_lines,
 )
+from rdvlog.journal.files import stream_store_file
 from rdvlog.journal.marker import Prefix
-from rdvlog.models import ZERO_HASH, Attempt, CaseDocument, Evidence
+from rdvlog.models import ZERO_HASH, Attempt, CaseDocument, Evidence, Repair
+
+QUARANTINE_FOLDER = "quarantine"
+#: Break kinds of a line that cannot be read as an entry at all.
+UNREADABLE = frozenset({"unparseable", "invalid-field"})
 
 
 @dataclass(frozen=True)
@@ -48,17 +52,27 @@ class Verification:
 
 
 class EvidenceCheck:
-    """Evidence files checked against their names, each file hashed once."""
+    """Evidence files checked against their names, each file hashed once; quarantine files
+    checked against what their ``repair`` entry records."""
 
-    def __init__(self, evidence_dir: Path) -> None:
+    def __init__(self, evidence_dir: Path, root: Path | None = None) -> None:
         self.evidence_dir = evidence_dir
+        self.root = evidence_dir.parent if root is None else root
         self.referenced: set[str] = set()
         self._hashed: dict[str, str] = {}
         #: (line, evidence) for every file named, in journal order: what a marker records.
         self.named: list[tuple[int, Evidence]] = []
+        #: A ``repair`` entry was seen: its quarantine file must be checked on every run, so
+        #: no verified-prefix marker may skip it.
+        self.repairs = False
 
-    def first_problem(self, number: int, payload: Attempt | CaseDocument) -> Break | None:
-        return self.problem_in(number, payload.evidence)
+    def first_problem(self, number: int, payload: object) -> Break | None:
+        if isinstance(payload, Repair):
+            self.repairs = True
+            return self._quarantine_problem(number, payload)
+        if isinstance(payload, Attempt | CaseDocument):
+            return self.problem_in(number, payload.evidence)
+        return None
 
     def problem_in(self, number: int, named: tuple[Evidence, ...]) -> Break | None:
         """The first missing or changed file among ``named`` (line ``number``'s files)."""
@@ -68,13 +82,31 @@ class EvidenceCheck:
             self.referenced.add(path.name)
             if evidence.sha256 not in self._hashed:
                 try:
-                    self._hashed[evidence.sha256] = sha256_file(path)
+                    digest, _ = stream_store_file(
+                        path, root=self.root, max_bytes=MAX_EVIDENCE_BYTES
+                    )
                 except FileNotFoundError:
                     return Break(number, "missing-evidence", f"{path} is missing")
                 except OSError as exc:
                     return Break(number, "missing-evidence", f"{path}: {exc.strerror}")
+                self._hashed[evidence.sha256] = digest
             if self._hashed[evidence.sha256] != evidence.sha256:
                 return Break(number, "evidence-mismatch", f"{path} has changed")
+        return None
+
+    def _quarantine_problem(self, number: int, repair: Repair) -> Break | None:
+        folder, _, name = repair.file.partition("/")
+        if folder != QUARANTINE_FOLDER or not name or "/" in name or name in (".", ".."):
+            return Break(number, "quarantine-mismatch", f"{repair.file} is not in quarantine/")
+        path = self.root / folder / name
+        try:
+            digest, size = stream_store_file(path, root=self.root, max_bytes=repair.bytes)
+        except FileNotFoundError:
+            return Break(number, "quarantine-mismatch", f"{path} is missing")
+        except OSError as exc:
+            return Break(number, "quarantine-mismatch", f"{path} {exc.strerror}")
+        if digest != repair.sha256 or size != repair.bytes:
+            return Break(number, "quarantine-mismatch", f"{path} has changed")
         return None
 
     def unreferenced(self, root: Path) -> tuple[str, ...]:
@@ -112,8 +144,8 @@ def check_line(
     if hashlib.sha256(body).hexdigest() != entry.hash:
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
-        return Break(number, "hash-mismatch", "line is not in the form rdvlog wrote")
-    if evidence is not None and isinstance(entry.payload, Attempt | CaseDocument):
+        return Break(number, "non-canonical", "line is not in the form rdvlog wrote")
+    if evidence is not None:
         problem = evidence.first_problem(number, entry.payload)
         if problem is not None:
             return problem
@@ -168,7 +200,10 @@ def _audit(
     entries: list[Recorded] = []
     readable = True
     # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
-    evidence, read_payload = checked or (EvidenceCheck(evidence_dir), PayloadReader(fast=True))
+    evidence, read_payload = checked or (
+        EvidenceCheck(evidence_dir, root),
+        PayloadReader(fast=True),
+    )
     for line, named in prefix.evidence if prefix is not None and checked is None else ():
         if evidence.problem_in(line, (named,)) is not None:
             # A file the prefix names is missing or changed: check everything, so that the
@@ -184,9 +219,9 @@ def _audit(
                 continue
             first = result
             readable = False
-            if number == last and not rest and is_torn(raw):
-                first = Break(number, "torn-tail", first.detail)
-            elif first.kind != "unparseable":  # the line reads; only the chain breaks here
+            # Only bytes after the last newline are a torn tail (what a crash leaves); a
+            # complete line that does not read is damage, whatever its place.
+            if first.kind not in UNREADABLE:  # the line reads; only the chain breaks here
                 readable = True
                 record = read_line(raw, read_payload)[1]
                 head = record.hash
@@ -209,7 +244,7 @@ def _audit(
     unreferenced = evidence.unreferenced(root) if first is None else ()
     verification = Verification(count, head, first, unreferenced)
     intact = None
-    if first is None and head is not None:
+    if first is None and head is not None and not evidence.repairs:
         intact = Prefix(len(data), count, head, tuple(evidence.named))
     return (verification, (entries if readable and keep else None)), intact
 
@@ -222,7 +257,7 @@ def _audit_kept(
     and form are not computed again. The rest is checked as usual, continuing the chain;
     anything but an intact journal or a torn tail is checked again in full, so that the
     result and the entries are exactly a full check's."""
-    evidence = EvidenceCheck(evidence_dir)
+    evidence = EvidenceCheck(evidence_dir, root)
     read_payload = PayloadReader(fast=True)
     entries: list[Recorded] = []
     lines, _ = split_lines(data)
@@ -230,8 +265,7 @@ def _audit_kept(
         if number > prefix.lines:
             break
         record = read_line(raw, read_payload)[1]
-        named = record.payload if isinstance(record.payload, Attempt | CaseDocument) else None
-        if named is not None and evidence.first_problem(number, named) is not None:
+        if evidence.first_problem(number, record.payload) is not None:
             return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
         entries.append(record)
     (verification, tail), intact = _audit(

@@ -140,9 +140,9 @@ def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any]
     try:
         entry = Entry.model_validate(obj)
     except ValidationError as exc:
-        raise LineError("unparseable", first_error(exc)) from None
+        raise LineError("invalid-field", first_error(exc)) from None
     if entry.v != FORMAT_VERSION:
-        raise LineError("unparseable", f"unknown format version {entry.v}")
+        raise LineError("invalid-field", f"unknown format version {entry.v}")
     return obj, entry
 
 
@@ -172,8 +172,11 @@ class PayloadReader:
         data = dict(data)
         place = data.get("place")
         if isinstance(place, dict):
-            key = tuple(place.items())
-            shared = self._places.get(key)
+            try:
+                key = tuple(place.items())
+                shared = self._places.get(key)
+            except TypeError:  # a list or an object where a text should be: not sharable
+                return Attempt.model_validate(entry.data)  # raises, naming "place.…"
             if shared is None:
                 try:
                     shared = self._places[key] = Place.model_validate(place)
@@ -223,17 +226,8 @@ def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], 
     try:
         payload = read_payload(entry)
     except ValidationError as exc:
-        raise LineError("unparseable", f"{entry.kind} data: {first_error(exc)}") from None
+        raise LineError("invalid-field", f"{entry.kind} data: {first_error(exc)}") from None
     return obj, Recorded(entry.seq, entry.kind, entry.recorded_at, entry.hash, payload)
-
-
-def is_torn(raw: bytes) -> bool:
-    """Whether a last line is one ``repair`` may remove: unreadable, and not a newer entry."""
-    try:
-        parse_line(raw)
-    except LineError as exc:
-        return not exc.newer
-    return False
 
 
 # Key order of every object rdvlog writes: the model's field order (DESIGN.md §3).

@@ -6,6 +6,7 @@ carrying the hinted hash), ignored when wrong, safe to delete; readers then sear
 
 from __future__ import annotations
 
+import contextlib
 import json
 import mmap
 import os
@@ -13,8 +14,17 @@ from pathlib import Path
 
 from rdvlog import disk
 from rdvlog.errors import os_failure
+from rdvlog.journal.files import read_store_file
 
 CASE_HINT_NAME = "case.hint"
+
+
+#: A hint is a few dozen bytes; a larger file is not one.
+_MAX_HINT_BYTES = 512
+#: Longer than any case entry (a few hundred bytes of bounded fields): not a hint's.
+_MAX_CASE_LINE = 64 * 1024
+_CASE_KIND = b'"kind":"case"'
+_SCAN_CHUNK = 1024 * 1024
 
 
 def hint_bytes(offset: int, line: bytes, digest: str) -> bytes:
@@ -22,15 +32,30 @@ def hint_bytes(offset: int, line: bytes, digest: str) -> bytes:
     return json.dumps({"offset": offset, "length": len(line), "hash": digest}).encode()
 
 
-def hinted_case_line(hint: Path, fd: int) -> bytes | None:
-    """The line ``hint`` points at in the journal open as ``fd``, if it is really the hinted
-    case entry; ``None`` otherwise."""
+def _read_hint(hint: Path, root: Path) -> tuple[int, int, str] | None:
     try:
-        content = json.loads(hint.read_bytes())
+        content = json.loads(read_store_file(hint, root=root, max_bytes=_MAX_HINT_BYTES))
         offset, length, digest = content["offset"], content["length"], content["hash"]
-    except (OSError, ValueError, TypeError, KeyError):
+    except (OSError, ValueError, TypeError, KeyError, RecursionError):
         return None
-    if not (isinstance(offset, int) and isinstance(length, int) and offset >= 0):
+    if not all(type(n) is int for n in (offset, length)) or not isinstance(digest, str):
+        return None
+    return offset, length, digest
+
+
+def hinted_case_line(hint: Path, fd: int, size: int, *, root: Path) -> bytes | None:
+    """The line ``hint`` points at in the journal open as ``fd`` (``size`` bytes), if it is
+    really the hinted case entry *and the latest one*; ``None`` otherwise.
+
+    A hint left behind by a failed write (a double fault) can point at an older case entry,
+    whole and with its right hash: it is trusted only when no case entry follows it, which
+    only the bytes after it can tell.
+    """
+    found = _read_hint(hint, root)
+    if found is None:
+        return None
+    offset, length, digest = found
+    if not (offset >= 0 and 0 < length <= _MAX_CASE_LINE and offset + length <= size):
         return None
     raw = os.pread(fd, length, offset)
     if len(raw) != length or not raw.endswith(b"\n") or b"\n" in raw[:-1]:
@@ -39,23 +64,41 @@ def hinted_case_line(hint: Path, fd: int) -> bytes | None:
         return None
     try:
         obj = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         return None
     if not isinstance(obj, dict) or obj.get("kind") != "case" or obj.get("hash") != digest:
+        return None
+    if offset + length < size and _later_case(fd, offset + length, size):
         return None
     return raw
 
 
-def search_case_line(fd: int) -> bytes | None:
+def _later_case(fd: int, start: int, size: int) -> bool:
+    """Whether a case entry begins in the journal after byte ``start``: only the bytes after
+    the hinted line are read (chunks overlapping by the pattern's length)."""
+    overlap = len(_CASE_KIND) - 1
+    while start < size:
+        chunk = os.pread(fd, min(_SCAN_CHUNK, size - start), start)
+        if not chunk:
+            return False
+        if _CASE_KIND in chunk:
+            return True
+        if start + len(chunk) >= size:
+            return False
+        start += max(1, len(chunk) - overlap)
+    return False
+
+
+def search_case_line(fd: int, size: int) -> bytes | None:
     """The last line of the journal whose kind is ``case``, found by a backward search, with
     its newline (none when it is the torn end of the file).
 
     A quote inside a JSON string is escaped, so the pattern cannot match inside a note.
     """
-    if os.fstat(fd).st_size == 0:
+    if size == 0:
         return None
-    with mmap.mmap(fd, 0, access=mmap.ACCESS_READ) as view:
-        position = view.rfind(b'"kind":"case"')
+    with mmap.mmap(fd, size, access=mmap.ACCESS_READ) as view:
+        position = view.rfind(_CASE_KIND)
         if position < 0:
             return None
         start = view.rfind(b"\n", 0, position) + 1
@@ -63,15 +106,21 @@ def search_case_line(fd: int) -> bytes | None:
         return view[start : end + 1] if end >= 0 else view[start:]
 
 
-def write_hint(hint: Path, content: bytes) -> bytes | None:
+def write_hint(hint: Path, content: bytes, *, root: Path) -> bytes | None:
     """Point ``hint`` at the case entry about to be written; return the old hint.
 
     Written durably before the entry: if the entry then fails to land, the hint points at
     nothing that carries its hash, and readers search instead.
     """
-    previous = hint.read_bytes() if hint.exists() else None
+    try:
+        previous: bytes | None = read_store_file(hint, root=root, max_bytes=_MAX_HINT_BYTES)
+    except OSError:  # missing, or not a hint at all: nothing worth putting back
+        previous = None
+    if hint.is_dir() and not hint.is_symlink():
+        return None  # a folder cannot be replaced by a file; readers ignore it and search
     temp = hint.with_name(f".{hint.name}.tmp")
     try:
+        temp.unlink(missing_ok=True)  # whatever a crash or someone else left there
         disk.write_file(temp, content, exclusive=False)
         disk.replace(temp, hint)
         disk.sync_directory(hint.parent)
@@ -86,10 +135,13 @@ def restore_hint(hint: Path, previous: bytes | None) -> None:
     ignored, a missing one only slower)."""
     try:
         if previous is None:
-            hint.unlink(missing_ok=True)
+            if not hint.is_dir() or hint.is_symlink():
+                hint.unlink(missing_ok=True)
         else:
             temp = hint.with_name(f".{hint.name}.tmp")
-            disk.write_file(temp, previous, exclusive=False)  # 0600 whatever the umask
+            temp.unlink(missing_ok=True)
+            disk.write_file(temp, previous, exclusive=True)
             temp.replace(hint)
     except OSError:
-        hint.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            hint.unlink(missing_ok=True)

@@ -9,7 +9,7 @@ from typing import Protocol, TypeVar
 from pydantic import ValidationError
 
 from rdvlog.errors import JournalDamaged, TornTail
-from rdvlog.journal.codec import LineError, first_error, is_torn, parse_line, split_lines
+from rdvlog.journal.codec import LineError, first_error, parse_line, split_lines
 from rdvlog.models import Case
 
 
@@ -34,8 +34,6 @@ def read_lines(data: bytes, read: Callable[[bytes], _Line], path: Path) -> list[
         except LineError as exc:
             if exc.newer:
                 raise newer_entry(path, exc) from None
-            if number == len(lines) and is_torn(raw):
-                raise torn_tail(path) from None
             raise damaged(path, number, exc.detail) from None
         if item.seq != number:
             raise damaged(path, number, f"sequence number {item.seq}, expected {number}")

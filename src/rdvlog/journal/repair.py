@@ -1,4 +1,13 @@
-"""``rdvlog repair``: move a torn last line to ``quarantine/`` and record the repair."""
+"""``rdvlog repair``: move a torn last line to ``quarantine/`` and record the repair.
+
+A torn line is only what a crash leaves: bytes after the last newline. A complete line that
+does not read (a changed byte, a bad field) cannot come from a crash, since rdvlog writes a
+whole line, newline included, in one write: it is damage, and repair refuses it.
+
+The repaired journal is written beside the old one and renamed over it, so a repair that
+fails at any step (a full disk, say) leaves the journal byte for byte as it was, and no
+quarantine file either.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +18,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdvlog import disk
-from rdvlog.errors import JournalDamaged, os_failure
+from rdvlog.errors import JournalDamaged, StoreError
 from rdvlog.journal.audit import first_break
-from rdvlog.journal.codec import LineError, parse_line, split_lines
+from rdvlog.journal.codec import LineError, encode_line, parse_line, split_lines
+from rdvlog.journal.files import MAX_JOURNAL_BYTES, read_store_file
 from rdvlog.journal.reading import newer_entry
 from rdvlog.models import Entry, Repair
 from rdvlog.timestamps import utc_stamp
 
 if TYPE_CHECKING:  # the facade calls this module; the type is only for the signature
     from rdvlog.journal.store import Journal
+
+_TEMP_NAME = ".journal.repair.tmp"
 
 
 def repair(journal: Journal) -> Entry | None:
@@ -29,37 +41,49 @@ def repair(journal: Journal) -> Entry | None:
     if not journal.exists():
         return None
     with journal.locked():
-        data = journal.path.read_bytes()
-        lines, rest = split_lines(data)
-        keep = len(data) - len(rest)
-        if not rest and lines:
+        try:
+            data = read_store_file(journal.path, root=journal.root, max_bytes=MAX_JOURNAL_BYTES)
+        except OSError as exc:
+            raise _failed(exc, "reading the journal") from None
+        lines, torn = split_lines(data)
+        keep = len(data) - len(torn)
+        last: Entry | None = None
+        if lines:
             try:
-                parse_line(lines.last)
+                last = parse_line(lines.last)[1]
             except LineError as exc:
                 if exc.newer:
                     raise newer_entry(journal.path, exc) from None
-                keep = len(data) - len(lines.last) - 1
         _refuse_other_damage(data[:keep])
-        if keep == len(data):
+        if not torn:
             return None
-        torn = data[keep:]
-        created: list[Path] = []
-        name = _quarantine(journal, torn, created)
         digest = hashlib.sha256(torn).hexdigest()
         record = Repair(
-            file=f"{journal.quarantine_dir.name}/{name}", bytes=len(torn), sha256=digest
+            file=f"{journal.quarantine_dir.name}/{_quarantine_name(journal, digest)}",
+            bytes=len(torn),
+            sha256=digest,
         )
+        envelope = journal._envelope(record, last)
+        entry = Entry.model_validate(envelope)
+        created: list[Path] = []
         try:
-            with journal.path.open("r+b") as handle:
-                disk.truncate(handle.fileno(), keep)
-                disk.fsync(handle.fileno())
-            return journal.append_locked(record, (), [])
+            _quarantine(journal, record, torn, created)
+            _replace_journal(journal, data, data[:keep] + encode_line(envelope), created)
         except OSError as exc:
-            _put_back(journal.path, torn, keep, created)
-            raise os_failure(exc, "truncating the journal") from None
+            disk.remove_created(created)
+            raise _failed(exc, "repairing the journal") from None
         except BaseException:
-            _put_back(journal.path, torn, keep, created)
+            disk.remove_created(created)
             raise
+        return entry
+
+
+def _failed(exc: OSError, doing: str) -> StoreError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
+        what = f"no space left on device while {doing}"
+    else:
+        what = f"{doing} failed ({os.strerror(exc.errno) if exc.errno else exc})"
+    return StoreError(f"{what}; the journal was left exactly as it was, nothing was quarantined")
 
 
 def _refuse_other_damage(kept: bytes) -> None:
@@ -68,40 +92,54 @@ def _refuse_other_damage(kept: bytes) -> None:
         raise JournalDamaged(key="error.repair.not_torn", problem=problem.describe())
 
 
-def _put_back(path: Path, torn: bytes, keep: int, created: list[Path]) -> None:
-    """Undo a failed repair: the torn bytes back at the end, the quarantine copy removed.
-
-    If the bytes cannot be put back, the quarantine copy is kept: it is then the only one.
-    """
-    try:
-        with path.open("r+b") as handle:
-            fd = handle.fileno()
-            if os.fstat(fd).st_size != keep + len(torn):
-                disk.truncate(fd, keep)
-                os.lseek(fd, keep, os.SEEK_SET)
-                if disk.write(fd, torn) != len(torn):
-                    raise OSError(errno.ENOSPC, "short write")
-                disk.fsync(fd)
-    except OSError:
-        return
-    disk.remove_created(created)
-
-
-def _quarantine(journal: Journal, torn: bytes, created: list[Path]) -> str:
-    """Save the torn bytes in ``quarantine/``; ``created`` gets what was made for that."""
-    digest = hashlib.sha256(torn).hexdigest()
+def _quarantine_name(journal: Journal, digest: str) -> str:
     stamp = utc_stamp(journal.clock()).replace(":", "").replace("-", "").replace(".", "")
-    name = f"journal-{stamp}-{digest[:12]}.torn"
+    return f"journal-{stamp}-{digest[:12]}.torn"
+
+
+def _quarantine(journal: Journal, record: Repair, torn: bytes, created: list[Path]) -> None:
+    """Save the torn bytes in ``quarantine/``; ``created`` gets what was made for that."""
     folder = journal.quarantine_dir
+    if not folder.is_dir():
+        folder.mkdir(mode=0o700)
+        created.append(folder)
+        folder.chmod(0o700)
+    path = journal.root / record.file
+    disk.write_file(path, torn, exclusive=True)
+    created.append(path)
+    disk.sync_directory(folder)
+
+
+def _replace_journal(journal: Journal, old: bytes, new: bytes, created: list[Path]) -> None:
+    """Write the repaired journal beside the old one, then rename it over it.
+
+    Until the rename, the old journal is untouched; if making the rename durable fails, the
+    old bytes are put back the same way.
+    """
+    _swap_in(journal, new)
     try:
-        if not folder.is_dir():
-            folder.mkdir(mode=0o700)
-            folder.chmod(0o700)  # mkdir's mode is filtered by the umask
-            created.append(folder)
-        disk.write_file(folder / name, torn, exclusive=True)
-        created.append(folder / name)
-        disk.sync_directory(folder)
+        disk.sync_directory(journal.root)
     except OSError as exc:
-        disk.remove_created(created)
-        raise os_failure(exc, "saving the torn line to quarantine") from None
-    return name
+        try:
+            _swap_in(journal, old)
+        except OSError:
+            # The repaired journal stays, and so must the quarantine file it names.
+            created.clear()
+            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            raise StoreError(
+                f"the repair was written but could not be made durable ({reason}); "
+                "run `rdvlog verify`"
+            ) from None
+        raise
+
+
+def _swap_in(journal: Journal, content: bytes) -> None:
+    temp = journal.root / _TEMP_NAME
+    temp.unlink(missing_ok=True)
+    disk.write_file(temp, content, exclusive=True)
+    try:
+        os.chmod(temp, 0o600)
+        disk.replace(temp, journal.path)
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise

@@ -27,6 +27,12 @@ from rdvlog.journal.codec import (
     parse_line,
     read_line,
 )
+from rdvlog.journal.files import (
+    MAX_JOURNAL_BYTES,
+    NotAStoreFile,
+    open_store_file,
+    read_store_file,
+)
 from rdvlog.journal.lock import exclusive_lock
 from rdvlog.models import (
     FORMAT_VERSION,
@@ -53,6 +59,8 @@ EVIDENCE_DIR = "evidence"
 QUARANTINE_DIR = "quarantine"
 DEFAULT_LOCK_TIMEOUT = 10.0
 _TAIL_CHUNK = 64 * 1024
+_NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
+_NONBLOCK = getattr(os, "O_NONBLOCK", 0)
 
 
 class Journal:
@@ -203,12 +211,15 @@ class Journal:
         self, payload: Payload, sources: Sequence[Source], created: list[Path]
     ) -> Entry:
         """Append with the lock already held; ``created`` gets every file this call made."""
-        is_new = not self.path.exists()
+        is_new = not os.path.lexists(self.path)
+        flags = os.O_RDWR | os.O_APPEND | os.O_CREAT | _NOFOLLOW | _NONBLOCK
         try:
-            fd = os.open(self.path, os.O_RDWR | os.O_APPEND | os.O_CREAT, 0o600)
+            fd = os.open(self.path, flags, 0o600)
         except OSError as exc:
             raise os_failure(exc, "opening the journal") from None
         try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise StoreError(f"{self.path} is not a regular file; rdvlog cannot write it")
             if is_new:
                 created.append(self.path)
                 os.fchmod(fd, 0o600)
@@ -222,7 +233,9 @@ class Journal:
             if entry.kind != "case":
                 self._write_all(fd, line, size, created)
             else:
-                previous = hint.write_hint(self.case_hint, hint.hint_bytes(size, line, entry.hash))
+                previous = hint.write_hint(
+                    self.case_hint, hint.hint_bytes(size, line, entry.hash), root=self.root
+                )
                 try:
                     self._write_all(fd, line, size, created)
                 except BaseException:
@@ -328,7 +341,11 @@ class Journal:
             return b""
         try:
             with self._reading():
-                return self.path.read_bytes()
+                return read_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES)
+        except NotAStoreFile as exc:
+            raise StoreError(
+                f"{self.path} {exc.strerror}; rdvlog reads only its own files"
+            ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
 
@@ -354,10 +371,20 @@ class Journal:
         if not self.exists():
             return None
         try:
-            with self._reading(), self.path.open("rb") as handle:
-                raw = hint.hinted_case_line(self.case_hint, handle.fileno())
+            with (
+                self._reading(),
+                open_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES) as (
+                    fd,
+                    size,
+                ),
+            ):
+                raw = hint.hinted_case_line(self.case_hint, fd, size, root=self.root)
                 if raw is None:
-                    raw = hint.search_case_line(handle.fileno())
+                    raw = hint.search_case_line(fd, size)
+        except NotAStoreFile as exc:
+            raise StoreError(
+                f"{self.path} {exc.strerror}; rdvlog reads only its own files"
+            ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
         if raw is None:
