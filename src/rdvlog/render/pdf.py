@@ -227,7 +227,8 @@ def _table(table: Table) -> RLTable:
 
 
 def _bullets(bullets: Bullets) -> ListFlowable:
-    style = styles()["body"]
+    # Left-aligned: a short item justified spreads its words across the line ("Adresse   de").
+    style = styles()["item"]
     items = [ListItem(_paragraph(item, style)) for item in bullets.items]
     if bullets.numbered:
         return ListFlowable(

@@ -118,6 +118,7 @@ def styles() -> dict[str, ParagraphStyle]:
             alignment=TA_CENTER,
         ),
         "signature": ParagraphStyle("signature", parent=body, leftIndent=FRAME_WIDTH / 2),
+        "item": ParagraphStyle("item", parent=body, alignment=TA_LEFT),
         **_heading_styles(body),
         **_table_styles(body),
     }
