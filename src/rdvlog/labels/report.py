@@ -326,6 +326,10 @@ REPORT_LABELS: dict[str, tuple[str, str]] = {
     "section.synthese": ("Synthèse", "Summary"),
     "section.header": ("Dossier", "Case"),
     "header.url": ("Adresse de prise de rendez-vous", "Booking address"),
+    "header.message": (
+        "Message affiché lors de chaque tentative",
+        "Message shown at every attempt",
+    ),
     "header.tribunal": ("Tribunal administratif compétent", "Competent tribunal administratif"),
     "header.tribunal_value": (
         "{name} (suggestion à vérifier, art. R. 221-3 du code de justice administrative)",

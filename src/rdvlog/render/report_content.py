@@ -139,6 +139,15 @@ class Content:
         return next(iter(urls)) if len(urls) == 1 else None
 
     @cached_property
+    def constant_message(self) -> str | None:
+        """The message shown, when every booking attempt records the same one: said once in
+        the header rather than on every row (the table must fit an A4 page)."""
+        messages = {record.attempt.message for record in self.booking}
+        if len(messages) != 1 or len(self.booking) < 2:
+            return None
+        return next(iter(messages))
+
+    @cached_property
     def place_label(self) -> str | None:
         place = self.report.case.place
         return place.label if place else self.facts.prefecture
@@ -232,6 +241,8 @@ class Content:
         add("header.period", self._period())
         add("header.place_filter", report.place_filter)
         add("header.url", self.constant_url)
+        if self.constant_message:
+            add("header.message", self.label("details.message", text=self.constant_message))
         if self.facts.tribunal:
             add("header.tribunal", self.label("header.tribunal_value", name=self.facts.tribunal))
         local = report.local(report.generated_at)
@@ -419,7 +430,7 @@ class Content:
     def details(self, record: AttemptRecord) -> Runs:
         attempt = record.attempt
         parts = []
-        if attempt.message:
+        if attempt.message and attempt.message != self.constant_message:
             parts.append(self.label("details.message", text=attempt.message))
         if attempt.place.label != self.place_label:
             parts.append(self.label("details.place", text=attempt.place.label))
