@@ -118,20 +118,26 @@ def test_bundle_adds_zip_to_a_bare_name(rdvlog: Invoke, tmp_path: Path) -> None:
 
 
 def test_completion_offers_codes_aliases_towns_and_numbers(rdvlog: Invoke) -> None:
+    import typer
+    from typer.main import get_command
+
+    from rdvlog.cli import app
     from rdvlog.cli.completion import (
         complete_channel,
         complete_number,
         complete_outcome,
         complete_place,
     )
+    from rdvlog.cli.context import State
 
     assert "courrier" in complete_channel("cou")
     assert "pas-de-créneau" in complete_outcome("pas")
     assert "bobigny" in complete_place("bob")
-    assert complete_number("") == []
+    ctx = typer.Context(get_command(app), obj=State())  # the store of $RDVLOG_HOME
+    assert complete_number(ctx, "") == []
     rdvlog(*ADD)
     rdvlog(*ADD, "--outcome", "refus")
-    assert complete_number("") == ["1", "2"]
+    assert [number for number, _ in complete_number(ctx, "")] == ["1", "2"]
 
 
 def test_bad_code_leaves_the_store_unchanged(rdvlog: Invoke, store: Path) -> None:
