@@ -79,10 +79,14 @@ def test_a_quoted_tilde_is_expanded(
     assert (tmp_path / "rapport.md").exists()
 
 
-def test_an_exact_duplicate_is_recorded_with_a_warning(rdvlog: Invoke) -> None:
+def test_an_exact_duplicate_is_recorded_with_a_warning(rdvlog: Invoke, store: Path) -> None:
     first = rdvlog(*ADD, "--at", "2026-11-20 08:30", "--outcome", "refus")
     assert first.exit_code == 0
-    assert "warning" not in first.stderr
+    # The one warning of the first attempt is the new store's notice.
+    assert [line for line in first.stderr.splitlines() if "warning" in line] == [
+        f"warning: creating a new store at {store} (check --store or RDVLOG_HOME if one "
+        "should already exist)"
+    ]
     again = rdvlog(*ADD, "--at", "20/11/2026 8h30", "--outcome", "refused")
     assert again.exit_code == 0
     assert "warning: attempt 2 has the same time, préfecture and outcome" in again.stderr
