@@ -199,7 +199,9 @@ def test_the_text_letter_fits_the_contact_form(
     assert "à 27 reprises" in text
     assert "formulaire de contact" not in text  # the hint is for the terminal
     assert "contact-form" in result.stderr
-    assert "2,000" in rdvlog("draft", "letter", "--help").output
+    # The profile is French, and so is the terminal unless --lang says otherwise.
+    assert "2,000" in rdvlog("--lang", "en", "draft", "letter", "--help").output
+    assert "2 000" in rdvlog("draft", "letter", "--help").output
 
 
 def test_a_long_profile_still_gives_a_contact_form_text_within_the_limit(
@@ -220,10 +222,16 @@ def test_a_long_profile_still_gives_a_contact_form_text_within_the_limit(
 def test_the_letter_says_to_send_it_by_lrar_and_record_it(
     rdvlog: Invoke, realistic_store: str, tmp_path: Path
 ) -> None:
-    result = rdvlog("draft", "letter", "-o", str(tmp_path / "letter.docx"))
+    # The profile is French: the terminal speaks English only when asked to.
+    result = rdvlog("--lang", "en", "draft", "letter", "-o", str(tmp_path / "letter.docx"))
     assert result.exit_code == 0
     assert f"draft written to {tmp_path / 'letter.docx'}" in result.stderr
     assert "rdvlog attempt add -c letter --outcome sent --reference" in result.stderr
+    french = rdvlog("draft", "letter", "-o", str(tmp_path / "lettre.docx"))
+    assert french.exit_code == 0
+    assert f"projet écrit dans {tmp_path / 'lettre.docx'}" in french.stderr
+    assert "recommandé" in french.stderr
+    assert "rdvlog attempt add -c letter --outcome sent --reference" in french.stderr
 
 
 def test_the_english_draft_is_marked_a_working_translation(
@@ -266,7 +274,7 @@ def test_a_broken_chain_is_said_first_and_on_the_terminal(
     journal = store / "journal.jsonl"
     journal.write_bytes(journal.read_bytes().replace(b"Service surcharg", b"Service Surcharg", 1))
     target = tmp_path / "requete.docx"
-    result = rdvlog("draft", "requete", "-o", str(target))
+    result = rdvlog("--lang", "en", "draft", "requete", "-o", str(target))
     assert result.exit_code == 0, result.output
     assert "warning: the journal does not verify" in result.stderr
     first = read_docx(str(target)).paragraphs[0].text
@@ -309,7 +317,7 @@ def test_bad_targets_are_usage_errors_that_write_nothing(
 ) -> None:
     before = snapshot(store)
     listing = sorted(p.name for p in tmp_path.iterdir())
-    result = rdvlog("draft", "requete", "-o", str(tmp_path / name))
+    result = rdvlog("--lang", "en", "draft", "requete", "-o", str(tmp_path / name))
     assert result.exit_code == 2
     assert result.stderr.startswith("error: ") and message in result.stderr
     assert result.stderr.count("\n") == 1
@@ -321,7 +329,7 @@ def test_a_draft_is_never_written_inside_the_store(
     rdvlog: Invoke, realistic_store: str, store: Path
 ) -> None:
     before = snapshot(store)
-    result = rdvlog("draft", "letter", "-o", str(store / "letter.docx"))
+    result = rdvlog("--lang", "en", "draft", "letter", "-o", str(store / "letter.docx"))
     assert result.exit_code == 2
     assert "inside the rdvlog store" in result.stderr
     assert snapshot(store) == before

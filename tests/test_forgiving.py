@@ -79,10 +79,14 @@ def test_a_quoted_tilde_is_expanded(
     assert (tmp_path / "rapport.md").exists()
 
 
-def test_an_exact_duplicate_is_recorded_with_a_warning(rdvlog: Invoke) -> None:
+def test_an_exact_duplicate_is_recorded_with_a_warning(rdvlog: Invoke, store: Path) -> None:
     first = rdvlog(*ADD, "--at", "2026-11-20 08:30", "--outcome", "refus")
     assert first.exit_code == 0
-    assert "warning" not in first.stderr
+    # The one warning of the first attempt is the new store's notice.
+    assert [line for line in first.stderr.splitlines() if "warning" in line] == [
+        f"warning: creating a new store at {store} (check --store or RDVLOG_HOME if one "
+        "should already exist)"
+    ]
     again = rdvlog(*ADD, "--at", "20/11/2026 8h30", "--outcome", "refused")
     assert again.exit_code == 0
     assert "warning: attempt 2 has the same time, préfecture and outcome" in again.stderr
@@ -118,20 +122,26 @@ def test_bundle_adds_zip_to_a_bare_name(rdvlog: Invoke, tmp_path: Path) -> None:
 
 
 def test_completion_offers_codes_aliases_towns_and_numbers(rdvlog: Invoke) -> None:
+    import typer
+    from typer.main import get_command
+
+    from rdvlog.cli import app
     from rdvlog.cli.completion import (
         complete_channel,
         complete_number,
         complete_outcome,
         complete_place,
     )
+    from rdvlog.cli.context import State
 
     assert "courrier" in complete_channel("cou")
     assert "pas-de-créneau" in complete_outcome("pas")
     assert "bobigny" in complete_place("bob")
-    assert complete_number("") == []
+    ctx = typer.Context(get_command(app), obj=State())  # the store of $RDVLOG_HOME
+    assert complete_number(ctx, "") == []
     rdvlog(*ADD)
     rdvlog(*ADD, "--outcome", "refus")
-    assert complete_number("") == ["1", "2"]
+    assert [number for number, _ in complete_number(ctx, "")] == ["1", "2"]
 
 
 def test_bad_code_leaves_the_store_unchanged(rdvlog: Invoke, store: Path) -> None:

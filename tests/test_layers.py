@@ -16,8 +16,15 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "rdvlog"
 
 #: Layers, bottom first; a module may import its own layer and those below (ARCHITECTURE.md).
 LAYERS: tuple[tuple[str, ...], ...] = (
-    ("rdvlog", "rdvlog.errors", "rdvlog.codes", "rdvlog.timestamps"),
-    ("rdvlog.labels",),
+    (
+        "rdvlog",
+        "rdvlog.errors",
+        "rdvlog.codes",
+        "rdvlog.timestamps",
+        "rdvlog.labels",
+        "rdvlog.settings",
+        "rdvlog.printable",
+    ),
     ("rdvlog.models", "rdvlog.disk"),
     ("rdvlog.journal", "rdvlog.evidence", "rdvlog.export"),
     ("rdvlog.when", "rdvlog.screenshots"),

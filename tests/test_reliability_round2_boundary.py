@@ -175,7 +175,8 @@ def test_report_cannot_replace_a_symlinked_journal(
     rdvlog: Invoke, store: Path, tmp_path: Path
 ) -> None:
     assert rdvlog(*ADD).exit_code == 0
-    real = tmp_path / "elsewhere.jsonl"
+    # Named .zip: `bundle -o x` writes x.zip for any other name, which would miss the journal.
+    real = tmp_path / "elsewhere.zip"
     (store / "journal.jsonl").rename(real)
     (store / "journal.jsonl").symlink_to(real)
     before = real.read_bytes()

@@ -31,8 +31,7 @@ def lock_timeout() -> float:
         value = math.nan
     if not math.isfinite(value) or not 0 <= value <= MAX_LOCK_TIMEOUT:
         raise UsageError(
-            f"RDVLOG_LOCK_TIMEOUT={raw!r} is not a number of seconds from 0 to "
-            f"{MAX_LOCK_TIMEOUT:.0f}; unset it or give e.g. RDVLOG_LOCK_TIMEOUT=30"
+            key="error.setting.lock_timeout", raw=repr(raw), limit=f"{MAX_LOCK_TIMEOUT:.0f}"
         )
     return value
 
@@ -45,8 +44,5 @@ def source_date_epoch() -> int | None:
     text = raw.strip()
     # str.isdigit() accepts "²" and other digits int() refuses; only ASCII digits are meant.
     if not (text.isascii() and text.isdigit()) or int(text) > MAX_SOURCE_DATE_EPOCH:
-        raise UsageError(
-            f"SOURCE_DATE_EPOCH={raw!r} is not a number of seconds since 1970 "
-            "(up to the year 9999); unset it or give e.g. SOURCE_DATE_EPOCH=1700000000"
-        )
+        raise UsageError(key="error.setting.source_date_epoch", raw=repr(raw))
     return int(text)

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 import typer
 
 from rdvlog.cli.completion import (
+    complete_active_number,
     complete_channel,
     complete_number,
     complete_outcome,
@@ -52,6 +53,14 @@ NumberArgument = Annotated[
         help="The attempt's number (as `attempt list` shows it).",
         metavar="N",
         autocompletion=complete_number,
+    ),
+]
+ActiveNumberArgument = Annotated[
+    int,
+    typer.Argument(
+        help="The attempt's number (as `attempt list` shows it).",
+        metavar="N",
+        autocompletion=complete_active_number,
     ),
 ]
 
@@ -135,7 +144,6 @@ AboutOption = Annotated[
         help="With --outcome delivered or answered: the number of the email, letter or "
         "form sent that this follows up.",
         metavar="N",
-        min=1,
     ),
 ]
 
@@ -180,7 +188,7 @@ def add(
     language = message_lang(ctx)
     journal = s.journal()
     previous = journal.last_entry()
-    added = add_attempt(journal, request, language)
+    added = add_attempt(journal, request)
     entry = added.entry
     for reuse in added.reused:
         warn(t(language, "cli.screenshot_reused", name=reuse.name, n=reuse.number, day=reuse.day))
@@ -300,7 +308,7 @@ def show_(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = Fals
 @attempt_app.command("void")
 def void(
     ctx: typer.Context,
-    number: NumberArgument,
+    number: ActiveNumberArgument,
     reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (required).")],
 ) -> None:
     """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""

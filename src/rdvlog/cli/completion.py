@@ -3,6 +3,8 @@ préfecture towns, attempt numbers. Each loads what it needs only when the shell
 
 from __future__ import annotations
 
+import typer  # Typer reads the completion functions' annotations when it builds the command
+
 from rdvlog.codes import CHANNEL_CHOICES, OUTCOME_CHOICES, code_key
 
 
@@ -32,20 +34,34 @@ def complete_place(incomplete: str) -> list[str]:
     return sorted(names)
 
 
-def complete_number(incomplete: str) -> list[str]:
-    """The attempt numbers of the journal (``$RDVLOG_HOME``, else the user data directory)."""
-    from rdvlog.cli.context import State
-    from rdvlog.errors import RdvlogError
-    from rdvlog.journal import Journal
+def complete_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Attempt numbers for shell completion, each with its date, place and outcome."""
+    return _numbers(ctx, incomplete, include_void=True)
 
+
+def complete_active_number(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    """Attempt numbers that can still be voided."""
+    return _numbers(ctx, incomplete, include_void=False)
+
+
+def _numbers(ctx: typer.Context, incomplete: str, *, include_void: bool) -> list[tuple[str, str]]:
+    """The attempts of the store ``--store`` names (else ``$RDVLOG_HOME``, else the user data
+    directory); nothing when there is no store, and never an error printed into the shell."""
+    from rdvlog.cli.context import State
+
+    root = ctx.find_root()
+    state = root.obj if isinstance(root.obj, State) else State(store=root.params.get("store"))
     try:
-        journal = Journal(State().store_path())
+        journal = state.session.journal()
         if not journal.exists():
             return []
-        from rdvlog.history import fold
+        from rdvlog.service.reading import read_history
 
-        count = len(fold(journal.records()).attempts)
-    except (RdvlogError, OSError):
+        history = read_history(journal)
+    except Exception:  # completion must never print an error into the shell
         return []
-    numbers = [str(number) for number in range(1, count + 1)]
-    return [number for number in numbers if number.startswith(incomplete)]
+    return [
+        (str(n), f"{r.attempt.at:%Y-%m-%d %H:%M} {r.attempt.place.label} {r.attempt.outcome.value}")
+        for n, r in enumerate(history.attempts, start=1)
+        if str(n).startswith(incomplete) and (include_void or not r.voided)
+    ]

@@ -68,9 +68,11 @@ def _takes(command: Command, option: str) -> bool:
 def translate(command: Command, lang: Lang, path: str = "") -> None:
     """Every help text and metavar of ``command`` and its subcommands in ``lang``.
 
-    The sentence of a command is ``help.cmd.<path>`` (``help.cmd.attempt.add``), of an option
-    ``help.opt.<path>.<name>``, else ``help.opt.<name>`` for an option shared by several
-    commands; a help text that is itself a label key is translated as such.
+    The sentence of a command is ``help.cmd.<path>`` (``help.cmd.attempt.add``), its line in
+    its group's list ``help.short.<path>`` when it has one, of an option
+    ``help.opt.<path>.<name>``, else ``help.opt.<group>.<name>`` for an option every command of
+    a group shares (``help.opt.draft.output``), else ``help.opt.<name>`` for an option shared
+    by several commands; a help text that is itself a label key is translated as such.
     """
     command_key = f"help.cmd.{path}" if path else "help.rdvlog"
     for key in (command.help, command_key):
@@ -79,6 +81,8 @@ def translate(command: Command, lang: Lang, path: str = "") -> None:
             break
     if command.short_help and has_label(command.short_help):
         command.short_help = t(lang, command.short_help)
+    elif command.short_help and has_label(f"help.short.{path}"):
+        command.short_help = t(lang, f"help.short.{path}")
     for param in command.params:
         _translate_param(param, lang, path)
     _translate_help_option(command, lang)
@@ -102,8 +106,11 @@ def _translate_help_option(command: Command, lang: Lang) -> None:
 
 
 def help_key(path: str, name: str, given: str | None) -> str | None:
-    """The label key of the help of option ``name`` of command ``path``, if the table has one."""
-    for key in (given, _BUILT_IN_HELP.get(name), f"help.opt.{path}.{name}", f"help.opt.{name}"):
+    """The label key of the help of option ``name`` of command ``path``, if the table has one:
+    the command's own, else its group's (``draft.letter`` → ``draft``), else the shared one."""
+    parts = path.split(".") if path else []
+    groups = [f"help.opt.{'.'.join(parts[:n])}.{name}" for n in range(len(parts), 0, -1)]
+    for key in (given, _BUILT_IN_HELP.get(name), *groups, f"help.opt.{name}"):
         if key and has_label(key):
             return key
     return None

@@ -10,8 +10,7 @@ from rdvlog import places
 from rdvlog.cli.context import message_lang, print_json, show
 from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
-from rdvlog.errors import UsageError
-from rdvlog.labels import t
+from rdvlog.errors import Phrase, UsageError
 from rdvlog.render.directory import office_lines, office_table
 
 
@@ -29,14 +28,13 @@ def prefectures(
         print_json([asdict(office) for office in found])
         return
     if not found:
-        lang = message_lang(ctx)
         close = places.suggestions(query or "")[:3]
         hint = (
-            t(lang, "cli.prefecture_suggestions", names=", ".join(o.describe() for o in close))
+            Phrase("cli.prefecture_suggestions", {"names": ", ".join(o.describe() for o in close)})
             if close
-            else t(lang, "cli.prefecture_list_hint")
+            else Phrase("cli.prefecture_list_hint")
         )
-        raise UsageError(f"{t(lang, 'cli.no_prefecture', query=query)}; {hint}")
+        raise UsageError(key="error.prefecture.none", query=query, hint=hint)
     if sys.stdout.isatty():
         show(office_table(found, message_lang(ctx)))
     else:

@@ -35,8 +35,10 @@ def chosen_format(given: ReportFormat | None, output: Path | None) -> ReportForm
     named = _BY_EXTENSION.get(output.suffix.lower()) if output else None
     if given is not None and named is not None and given is not named:
         raise UsageError(
-            f"--format {given.value} contradicts the extension of {output}; "
-            f"use a .{'md' if given is ReportFormat.MARKDOWN else given.value} file name"
+            key="error.report.format_contradicts",
+            format=given.value,
+            output=output,
+            extension="md" if given is ReportFormat.MARKDOWN else given.value,
         )
     return given or named or ReportFormat.MARKDOWN
 

@@ -97,6 +97,69 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
         "Vérifier toute la chaîne d'empreintes et chaque preuve ; code 1 à la première rupture.",
         "Check the whole hash chain and every evidence file; exit 1 at the first break.",
     ),
+    "help.cmd.case.attach": (
+        "Joindre un document du dossier (titre de séjour, passeport, récépissé, promesse "
+        "d'embauche…) ; il vient en tête des pièces du dossier.",
+        "Attach a document of the case (titre de séjour, passport, récépissé, job offer…); "
+        "it comes first among the dossier's pièces.",
+    ),
+    "help.cmd.dossier": (
+        "Écrire le dossier pour le tribunal : PJ00_bordereau.pdf et un PDF par pièce.",
+        "Write the dossier for the tribunal: PJ00_bordereau.pdf and one PDF per pièce.",
+    ),
+    "help.cmd.draft": (
+        "Écrire un brouillon à partir du journal, à relire, compléter et signer : le courrier "
+        "au préfet, la requête en référé mesures utiles ou l'attestation sur l'honneur. "
+        "Les brouillons sont en français ; rdvlog ne donne pas de conseil juridique.",
+        "Write a draft from the journal, to read, complete and sign: the letter to the préfet, "
+        "the requête en référé mesures utiles, or the attestation sur l'honneur. "
+        "Drafts are in French; rdvlog gives no legal advice.",
+    ),
+    "help.cmd.draft.letter": (
+        "Le courrier au préfet : une demande de rendez-vous valant mise en demeure, avec la "
+        "liste des tentatives et l'empreinte du journal (empreinte de tête). Envoyez-le en "
+        "recommandé avec accusé de réception (LRAR) : les archives de la préfecture gardent "
+        "alors une copie datée de l'empreinte. Avec -o FICHIER.txt : un texte court à coller "
+        "dans un courriel ou un formulaire de contact, de 2 000 caractères au plus, assez "
+        "court pour le formulaire de contact de l'ANEF.",
+        "The letter to the préfet: a request for an appointment and formal notice (mise en "
+        "demeure), listing the attempts so far and the journal's fingerprint (head hash). Send "
+        "it by registered letter (LRAR): the préfecture's own records then hold a dated copy "
+        "of the fingerprint. With -o FILE.txt: a short text to paste in an email or a contact "
+        "form, at most 2,000 characters, short enough for the ANEF contact form.",
+    ),
+    "help.short.draft.letter": (
+        "Le courrier au préfet (demande de rendez-vous, mise en demeure).",
+        "The letter to the préfet (demande de rendez-vous, mise en demeure).",
+    ),
+    "help.cmd.draft.requete": (
+        "La requête en référé « mesures utiles » (art. L. 521-3 CJA) au tribunal "
+        "administratif du département de la préfecture : parties, faits tirés du journal, "
+        "urgence, utilité, conclusions (une injonction de donner un rendez-vous) et la liste "
+        "des pièces, numérotées comme `rdvlog dossier` les numérote. Pour un avocat, ou pour "
+        "déposer par Télérecours citoyens.",
+        "The requête en référé « mesures utiles » (art. L. 521-3 CJA) to the tribunal "
+        "administratif of the préfecture's département: parties, facts from the journal, "
+        "urgency, usefulness, conclusions (an order to give an appointment) and the list of "
+        "pièces numbered as `rdvlog dossier` numbers them. For a lawyer, or to file through "
+        "Télérecours citoyens.",
+    ),
+    "help.short.draft.requete": (
+        "La requête en référé mesures utiles pour le tribunal.",
+        "The requête en référé mesures utiles for the tribunal.",
+    ),
+    "help.cmd.draft.attestation": (
+        "L'attestation sur l'honneur que vous avez fait les tentatives listées, aux dates "
+        "indiquées, « établie pour servir en justice », avec le rappel de l'art. 441-7 du "
+        "code pénal ; à signer et à joindre avec la copie d'une pièce d'identité.",
+        "The attestation sur l'honneur that you made the attempts listed, on the dates shown, "
+        "« établie pour servir en justice », with the reminder of art. 441-7 code pénal; to "
+        "sign and attach with a copy of an identity document.",
+    ),
+    "help.short.draft.attestation": (
+        "L'attestation sur l'honneur qui liste vos tentatives.",
+        "The attestation sur l'honneur listing your attempts.",
+    ),
     # Options shared by several commands, with one meaning
     "help.opt.since": (
         "Seulement les tentatives depuis cette date ou heure.",
@@ -123,7 +186,10 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
         "Langue du document : fr ou en (par défaut : celle du profil, sinon fr).",
         "Language of the document: fr or en (default: the case profile's, else fr).",
     ),
-    "help.opt.seq": ("Le numéro de la tentative.", "The attempt's number."),
+    "help.opt.number": (
+        "Le numéro de la tentative (tel que `attempt list` l'affiche).",
+        "The attempt's number (as `attempt list` shows it).",
+    ),
     # attempt add
     "help.opt.attempt.add.prefecture": (
         "Préfecture : commune, nom ou code du département (par défaut : celle du profil).",
@@ -191,6 +257,17 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
         "Pourquoi elle est retirée (obligatoire).",
         "Why it is withdrawn (required).",
     ),
+    "help.opt.attempt.add.about": (
+        "Avec --outcome reçu ou répondu : le numéro du courriel, du courrier ou du formulaire "
+        "envoyé auquel cette tentative fait suite.",
+        "With --outcome delivered or answered: the number of the email, letter or form sent "
+        "that this follows up.",
+    ),
+    # verify
+    "help.opt.verify.full": (
+        "Relire toutes les lignes, sans tenir compte de la partie déjà vérifiée.",
+        "Read every line again, ignoring the record of the part already verified.",
+    ),
     # report and bundle
     "help.opt.report.output_format": (
         "markdown (par défaut) ou csv.",
@@ -227,6 +304,55 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
     "help.opt.case.set.application": (
         "Une première demande, ou le renouvellement d'un titre.",
         "A first application, or the renewal of a permit.",
+    ),
+    # case attach
+    "help.opt.case.attach.files": (
+        "Le fichier du document ; plusieurs images pour ses pages (recto, verso).",
+        "The document's file; several images for its pages (recto, verso).",
+    ),
+    "help.opt.case.attach.label": (
+        "Ce qu'il est, tel que le bordereau le nomme : « Titre de séjour expirant… ».",
+        'What it is, as the bordereau names it: "Titre de séjour expirant…".',
+    ),
+    # dossier
+    "help.opt.dossier.output": (
+        "Un nouveau dossier (ou, avec --zip, un fichier .zip).",
+        "A new folder (or, with --zip, a .zip file).",
+    ),
+    "help.opt.dossier.as_zip": (
+        "Écrire plutôt les mêmes fichiers dans une seule archive zip.",
+        "Write the same files into one zip instead.",
+    ),
+    "help.opt.dossier.group_weeks": (
+        "Les captures d'écran d'une même semaine en une seule pièce.",
+        "The screenshots of one calendar week as one pièce.",
+    ),
+    "help.opt.dossier.first_exhibit": (
+        "Le numéro de pièce du rapport ; les pièces 1 à N-1 restent à celles que l'avocat ajoute.",
+        "The report's pièce number; 1…N-1 are left to pièces the lawyer adds.",
+    ),
+    # draft
+    "help.opt.draft.output": (
+        "Le fichier à écrire ; son extension choisit le format : .docx (modifiable), .pdf, .txt.",
+        "The file to write; its extension picks the format: .docx (editable), .pdf, .txt.",
+    ),
+    "help.opt.draft.lang": (
+        "fr (par défaut : ce qu'il faut à la préfecture et au tribunal) ou en (une traduction "
+        "de travail en anglais, à lire seulement).",
+        "fr (default: what the préfecture and the tribunal need) or en (an English working "
+        "translation, for reading only).",
+    ),
+    "help.opt.draft.requete.astreinte": (
+        "Demander l'injonction sous astreinte par jour de retard.",
+        "Ask for the order under a penalty per day of delay.",
+    ),
+    "help.opt.draft.requete.first_exhibit": (
+        "Numéro de la première pièce, tel que donné à `rdvlog dossier` (par défaut 1).",
+        "Number of the first pièce, as given to `rdvlog dossier` (default 1).",
+    ),
+    "help.opt.draft.requete.group_weeks": (
+        "Une pièce par semaine de captures d'écran, comme `rdvlog dossier --group-weeks`.",
+        "One pièce per calendar week of screenshots, as `rdvlog dossier --group-weeks`.",
     ),
     # prefectures
     "help.opt.prefectures.query": (

@@ -69,7 +69,7 @@ def _today(facts: Status, lang: Lang) -> str:
         "status.today_some",
         facts.today_attempts,
         time=f"{facts.today_last:%H:%M}",
-        outcome=facts.today_last_outcome,
+        outcome=spoken(Outcome(facts.today_last_outcome), lang) if facts.today_last_outcome else "",
     )
 
 

@@ -10,12 +10,11 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rdvlog.codes import Channel, Lang, Outcome
+from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
 from rdvlog.history import fold
 from rdvlog.journal import Journal, counter
 from rdvlog.journal.codec import encode_line
-from rdvlog.labels import t
 from rdvlog.models import Attempt, Entry, Place, Void
 
 M = TypeVar("M", bound=BaseModel)
@@ -96,13 +95,12 @@ def record_attempt(journal: Journal, request: AttemptRequest) -> Entry:
     return add_attempt(journal, request).entry
 
 
-def add_attempt(journal: Journal, request: AttemptRequest, lang: Lang = "en") -> Added:
+def add_attempt(journal: Journal, request: AttemptRequest) -> Added:
     """Record an attempt as :func:`record_attempt` does, and number it.
 
     The number is one more than the attempt entries already in the journal, counted under the
     lock from ``attempts.hint`` and the few lines after it, so that adding stays O(1) in the
     journal's size (DESIGN.md §6); only ``--about`` and attached files make it read more.
-    ``lang`` is the language of the refusals it words itself.
     """
     place, procedure = request.place, request.procedure
     if place is None or procedure is None:
@@ -113,7 +111,7 @@ def add_attempt(journal: Journal, request: AttemptRequest, lang: Lang = "en") ->
         raise UsageError(key="error.attempt.no_place")
     if procedure is None:
         raise UsageError(key="error.attempt.no_procedure")
-    about = _written_step(journal, request, lang) if request.about is not None else None
+    about = _written_step(journal, request) if request.about is not None else None
     attempt = validated(
         Attempt,
         at=request.at,
@@ -160,7 +158,7 @@ def add_attempt(journal: Journal, request: AttemptRequest, lang: Lang = "en") ->
     return Added(entry, number, reused)
 
 
-def _written_step(journal: Journal, request: AttemptRequest, lang: Lang) -> int:
+def _written_step(journal: Journal, request: AttemptRequest) -> int:
     """The journal number of the written step ``--about`` names; refused unless the entry is
     a ``delivered``/``answered`` follow-up and the step an email, letter or form sent."""
     from rdvlog.facts import FOLLOW_UPS, WRITTEN_CHANNELS
@@ -168,23 +166,20 @@ def _written_step(journal: Journal, request: AttemptRequest, lang: Lang) -> int:
     number = request.about
     assert number is not None
     if request.outcome not in FOLLOW_UPS:
-        raise UsageError(t(lang, "cli.about.outcome", n=number, outcome=request.outcome.value))
+        raise UsageError(key="cli.about.outcome", n=number, outcome=request.outcome.value)
     step = fold(journal.records()).numbered(number)
     if step is None:
-        raise NotFound(t(lang, "cli.about.missing", n=number))
+        raise NotFound(key="cli.about.missing", n=number)
     written = step.attempt.channel in WRITTEN_CHANNELS and step.attempt.outcome is Outcome.SENT
     if not written:
         raise UsageError(
-            t(
-                lang,
-                "cli.about.not_written",
-                n=number,
-                channel=step.attempt.channel.value,
-                outcome=step.attempt.outcome.value,
-            )
+            key="cli.about.not_written",
+            n=number,
+            channel=step.attempt.channel.value,
+            outcome=step.attempt.outcome.value,
         )
     if step.voided:
-        raise UsageError(t(lang, "cli.about.void", n=number, reason=step.void_reason))
+        raise UsageError(key="cli.about.void", n=number, reason=step.void_reason)
     return step.seq
 
 

@@ -47,11 +47,11 @@ def attach_document(journal: Journal, label: str, files: Sequence[Path]) -> Entr
         document = CaseDocument(label=label)
     except ValidationError as exc:
         message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-        raise UsageError(f"--label: {message}") from None
+        raise UsageError(key="error.invalid_field", option="--label", detail=message) from None
     if not files:
-        raise UsageError("give the document's file: rdvlog case attach FILE --label LABEL")
+        raise UsageError(key="error.document.no_file")
     if len(files) > MAX_FILES:
-        raise UsageError(f"a document has at most {MAX_FILES} files")
+        raise UsageError(key="error.document.too_many", n=MAX_FILES)
     from rdvlog.evidence import check_source, detect_media_type
 
     sources = [check_source(path, store=journal.root) for path in files]
@@ -60,8 +60,5 @@ def attach_document(journal: Journal, label: str, files: Sequence[Path]) -> Entr
             with source.path.open("rb") as reader:
                 media_type = detect_media_type(reader.read(512), source.name)
             if not media_type.startswith("image/"):
-                raise BadEvidence(
-                    f"{source.path} is not an image: several files of one document are its "
-                    "pages (recto, verso) as images; attach a PDF on its own"
-                )
+                raise BadEvidence(key="error.document.not_an_image", path=source.path)
     return journal.append(document, sources)

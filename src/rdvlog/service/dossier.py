@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdvlog import disk
-from rdvlog.errors import JournalDamaged, UsageError, os_failure
+from rdvlog.errors import InEachLanguage, JournalDamaged, UsageError, os_failure
 from rdvlog.evidence import stored_path
 from rdvlog.export import atomic_output, check_target
 from rdvlog.models import Evidence
@@ -91,23 +91,22 @@ def check_output(request: DossierRequest, store: Path) -> Path:
     if request.zip:
         target = check_target(request.output, store=store, force=request.force)
         if target.suffix.lower() != ".zip":
-            raise UsageError(f"{request.output}: with --zip, -o names a .zip file")
+            raise UsageError(key="error.dossier.zip_name", output=request.output)
         return target
     target = check_target(request.output, store=store, force=request.force, directory=True)
     root = store.expanduser().resolve()
     if target in root.parents:
-        raise UsageError(f"{request.output} holds the rdvlog store; write the dossier elsewhere")
+        raise UsageError(key="error.dossier.holds_store", output=request.output)
     if target.exists() or target.is_symlink():
         if not target.is_dir() or target.is_symlink():
-            raise UsageError(f"{request.output} exists and is not a folder")
+            raise UsageError(key="error.output.not_folder", target=request.output)
         names = [entry.name for entry in target.iterdir()]
         if names and not request.force:
-            raise UsageError(f"{request.output} is not empty; use --force to replace it")
+            raise UsageError(key="error.dossier.not_empty", output=request.output)
         strangers = [n for n in names if not _DOSSIER_FILE.fullmatch(n)]
         if strangers:
             raise UsageError(
-                f"{request.output} holds other files than a dossier ({sorted(strangers)[0]}); "
-                "rdvlog replaces only an earlier dossier: give a new folder"
+                key="error.dossier.strangers", output=request.output, name=sorted(strangers)[0]
             )
     return target
 
@@ -144,11 +143,14 @@ def _check_copies(pieces: tuple[Piece, ...]) -> None:
 
 def _check_size(piece: Piece, size: int) -> None:
     if size > MAX_FILE_BYTES:
-        megabytes = size / 1_000_000
+        megabytes = f"{size / 1_000_000:.1f}"
+        week = piece.kind == "week"
         raise TooLarge(
-            f"pièce {piece.number} ({piece.label}) would be {megabytes:.1f} Mo, over the "
-            f"e-filing limit of {MAX_FILE_BYTES // 1_000_000} Mo per file"
-            + ("; leave out --group-weeks" if piece.kind == "week" else "")
+            key="error.dossier.too_large_week" if week else "error.dossier.too_large",
+            number=piece.number,
+            label=piece.label,
+            size=InEachLanguage(fr=megabytes.replace(".", ","), en=megabytes),
+            limit=MAX_FILE_BYTES // 1_000_000,
         )
 
 
@@ -160,14 +162,10 @@ def _reader(evidence_dir: Path) -> Callable[[Evidence], bytes]:
             data = source.read_bytes()
         except FileNotFoundError:
             raise JournalDamaged(
-                f"the file {evidence.name} ({source}) is missing; run `rdvlog verify` and "
-                "restore it from a backup"
+                key="error.evidence.gone", name=evidence.name, source=source
             ) from None
         if hashlib.sha256(data).hexdigest() != evidence.sha256:
-            raise JournalDamaged(
-                f"the file {evidence.name} ({source}) has changed since it was recorded; "
-                "run `rdvlog verify`"
-            )
+            raise JournalDamaged(key="error.evidence.changed", name=evidence.name, source=source)
         return data
 
     return read
@@ -185,10 +183,7 @@ def _piece_bytes(report: ReportInput, piece: Piece, read: Callable[[Evidence], b
         return render_pdf(image_piece(report, piece, _pages(items, read)))
     distinct = {item.evidence.sha256 for item in items}
     if len(distinct) > 1:
-        raise UsageError(
-            f"pièce {piece.number} ({piece.label}) mixes images and other files; "
-            "a pièce of several files can only be images"
-        )
+        raise UsageError(key="error.dossier.mixed", number=piece.number, label=piece.label)
     if first.media_type == "application/pdf":
         return read(first)  # the original, byte for byte
     text = text_of(first.media_type, read(first))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-from rdvlog.errors import UsageError
+from rdvlog.errors import Phrase, UsageError
 from rdvlog.export import atomic_output
 from rdvlog.facts import CaseFacts, case_facts
 from rdvlog.history import AttemptRecord
@@ -55,8 +55,12 @@ def draft_format(target: Path) -> str:
     extension is a usage error, raised before the journal is read."""
     suffix = target.suffix.lower()
     if suffix not in FORMATS:
-        given = f'unknown format "{target.suffix}"' if target.suffix else "no extension"
-        raise UsageError(f"-o {target}: {given}; give a file ending in .docx, .pdf or .txt")
+        given = (
+            Phrase("error.draft.unknown_format", {"suffix": target.suffix})
+            if target.suffix
+            else Phrase("error.draft.no_extension")
+        )
+        raise UsageError(key="error.draft.format", target=target, given=given)
     return suffix
 
 

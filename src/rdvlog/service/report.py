@@ -117,8 +117,7 @@ def evidence_reader(session: Session) -> Callable[[Evidence], bytes]:
             return stored_path(evidence_dir, evidence).read_bytes()
         except FileNotFoundError:
             raise JournalDamaged(
-                f"the file {evidence.name} ({evidence.sha256[:12]}…) is missing from the store; "
-                "run `rdvlog verify` and restore it from a backup"
+                key="error.evidence.not_in_store", name=evidence.name, sha=evidence.sha256[:12]
             ) from None
 
     return read
