@@ -87,8 +87,10 @@ def write_bundle(
                 ) from None
             except OSError as exc:
                 raise JournalDamaged(
-                    f"the file of exhibit {exhibit.number} ({source}) {exc.strerror}; "
-                    "run `rdvlog verify`"
+                    key="error.exhibit.unreadable",
+                    number=exhibit.number,
+                    source=source,
+                    reason=exc.strerror or exc,
                 ) from None
             if digest != exhibit.evidence.sha256:
                 raise JournalDamaged(

@@ -183,9 +183,7 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
                 disk.replace(temp, target)
                 disk.sync_directory(target.parent)
                 return evidence, created
-            raise BadEvidence(
-                f"the stored copy {target} is a folder, not a file; run `rdvlog verify`"
-            )
+            raise BadEvidence(key="error.evidence.stored_folder", target=target)
         if not target.parent.is_dir():
             target.parent.mkdir(mode=0o700)
             target.parent.chmod(0o700)  # mkdir's mode is filtered by the umask

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdvlog import disk
-from rdvlog.errors import JournalDamaged, StoreError
+from rdvlog.errors import JournalDamaged, Phrase, StoreError
 from rdvlog.journal.audit import first_break
 from rdvlog.journal.codec import LineError, encode_line, parse_line, split_lines
 from rdvlog.journal.files import MAX_JOURNAL_BYTES, read_store_file
@@ -80,10 +80,9 @@ def repair(journal: Journal) -> Entry | None:
 
 def _failed(exc: OSError, doing: str) -> StoreError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
-        what = f"no space left on device while {doing}"
-    else:
-        what = f"{doing} failed ({os.strerror(exc.errno) if exc.errno else exc})"
-    return StoreError(f"{what}; the journal was left exactly as it was, nothing was quarantined")
+        return StoreError(key="error.repair.no_space", doing=Phrase(f"doing.{doing}"))
+    reason = os.strerror(exc.errno) if exc.errno else str(exc)
+    return StoreError(key="error.repair.failed", doing=Phrase(f"doing.{doing}"), reason=reason)
 
 
 def _refuse_other_damage(kept: bytes) -> None:
@@ -126,10 +125,7 @@ def _replace_journal(journal: Journal, old: bytes, new: bytes, created: list[Pat
             # The repaired journal stays, and so must the quarantine file it names.
             created.clear()
             reason = os.strerror(exc.errno) if exc.errno else str(exc)
-            raise StoreError(
-                f"the repair was written but could not be made durable ({reason}); "
-                "run `rdvlog verify`"
-            ) from None
+            raise StoreError(key="error.repair.not_durable", reason=reason) from None
         raise
 
 

@@ -219,7 +219,7 @@ class Journal:
             raise os_failure(exc, "opening the journal") from None
         try:
             if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise StoreError(f"{self.path} is not a regular file; rdvlog cannot write it")
+                raise StoreError(key="error.journal.not_regular", path=self.path)
             if is_new:
                 created.append(self.path)
                 os.fchmod(fd, 0o600)
@@ -344,7 +344,7 @@ class Journal:
                 return read_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES)
         except NotAStoreFile as exc:
             raise StoreError(
-                f"{self.path} {exc.strerror}; rdvlog reads only its own files"
+                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
             ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
@@ -383,7 +383,7 @@ class Journal:
                     raw = hint.search_case_line(fd, size)
         except NotAStoreFile as exc:
             raise StoreError(
-                f"{self.path} {exc.strerror}; rdvlog reads only its own files"
+                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
             ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None

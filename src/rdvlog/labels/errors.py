@@ -23,6 +23,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     "doing.opening the journal": ("ouvrant le journal", "opening the journal"),
     "doing.opening the store": ("ouvrant le dossier de données", "opening the store"),
     "doing.reading the journal": ("lisant le journal", "reading the journal"),
+    "doing.repairing the journal": ("réparant le journal", "repairing the journal"),
     "doing.saving the torn line to quarantine": (
         "mettant la ligne incomplète en quarantaine",
         "saving the torn line to quarantine",
@@ -217,6 +218,40 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     "error.age.minutes": ("{n} minutes", "{n} minutes"),
     "error.age.hours": ("{n} heures", "{n} hours"),
     "error.age.days": ("{n} jours", "{n} days"),
+    "error.exhibit.unreadable": (
+        "le fichier de la pièce {number} ({source}) ne peut être lu ({reason}) ; "
+        "lancez `rdvlog verify`",
+        "the file of exhibit {number} ({source}) cannot be read ({reason}); run `rdvlog verify`",
+    ),
+    "error.evidence.stored_folder": (
+        "la copie enregistrée {target} est un dossier, pas un fichier ; lancez `rdvlog verify`",
+        "the stored copy {target} is a folder, not a file; run `rdvlog verify`",
+    ),
+    "error.repair.no_space": (
+        "plus de place sur le disque en {doing} ; le journal est resté exactement tel quel, "
+        "rien n'a été mis en quarantaine",
+        "no space left on device while {doing}; the journal was left exactly as it was, "
+        "nothing was quarantined",
+    ),
+    "error.repair.failed": (
+        "la réparation a échoué en {doing} ({reason}) ; le journal est resté exactement tel "
+        "quel, rien n'a été mis en quarantaine",
+        "{doing} failed ({reason}); the journal was left exactly as it was, nothing was "
+        "quarantined",
+    ),
+    "error.repair.not_durable": (
+        "la réparation a été écrite mais n'a pas pu être rendue durable ({reason}) ; "
+        "lancez `rdvlog verify`",
+        "the repair was written but could not be made durable ({reason}); run `rdvlog verify`",
+    ),
+    "error.journal.not_regular": (
+        "{path} n'est pas un fichier ordinaire ; rdvlog ne peut pas y écrire",
+        "{path} is not a regular file; rdvlog cannot write it",
+    ),
+    "error.journal.not_store_file": (
+        "{path} : {reason} ; rdvlog ne lit que ses propres fichiers",
+        "{path} {reason}; rdvlog reads only its own files",
+    ),
     # Output files
     "error.output.in_store": (
         "{target} est dans le dossier de données de rdvlog ; écrivez le résultat ailleurs",
