@@ -281,3 +281,29 @@ def make_record(
     )
     recorded = recorded_at or (at + dt.timedelta(minutes=1)).astimezone(UTC)
     return AttemptRecord(seq, recorded, attempt, void)
+
+
+#: The thin case: three attempts in one week, no screenshot, no written step, a first
+#: application with no profile but the démarche (what a lawyer must not file as it is).
+THIN_CASE = Case(procedure="Admission exceptionnelle au séjour — salarié", application="first")
+
+
+def thin_records() -> list[AttemptRecord]:
+    """Three web attempts of 23, 24 and 25 November 2026 (entry 1 is the case)."""
+    days = (23, 24, 25)
+    return [
+        make_record(dt.datetime(2026, 11, day, 8 + n, 15, tzinfo=PARIS), seq=n + 2)
+        for n, day in enumerate(days)
+    ]
+
+
+def thin_report_input(lang: Lang = "fr") -> ReportInput:
+    return ReportInput(
+        records=tuple(thin_records()),
+        integrity=Integrity(True, 4, HEAD_HASH),
+        lang=lang,
+        case=THIN_CASE,
+        zone=PARIS,
+        generated_at=GENERATED_AT,
+        version=VERSION,
+    )

@@ -17,7 +17,7 @@ NBSP = "\u00a0"
 REALISTIC_FR = (
     "M.\u00a0Amadou DIALLO cherche à obtenir un rendez-vous auprès de la préfecture de la "
     "Seine-Saint-Denis pour la démarche «\u00a0Renouvellement de titre de séjour — salarié\u00a0». "
-    "Selon les dates et heures consignées par le demandeur dans son journal (déclarées ou "
+    "Selon les dates et heures consignées par l'intéressé dans son journal (déclarées ou "
     "relevées sur l'horloge de son ordinateur), 27 tentatives de prise de rendez-vous en ligne "
     "ont été effectuées du 5 octobre au 14 novembre 2026, sur 19 jours distincts répartis sur "
     "6 semaines calendaires (du lundi au dimanche). Résultats consignés : absence de créneau "

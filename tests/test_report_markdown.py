@@ -27,6 +27,7 @@ from report_fixture import (
     journal_records,
     make_record,
     report_input,
+    thin_report_input,
 )
 
 MD = MarkdownIt("commonmark").enable("table")
@@ -64,6 +65,16 @@ def html_tags(markdown: str) -> set[str]:
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_markdown_report_of_the_fixed_journal_matches_the_snapshot(lang: Lang) -> None:
     assert_snapshot(f"report-{lang}.md", render_markdown(report_input(lang)))
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_markdown_report_of_a_thin_week_matches_the_snapshot_and_warns_first(lang: Lang) -> None:
+    text = render_markdown(thin_report_input(lang))
+    assert_snapshot(f"report-thin-{lang}.md", text)
+    # The warnings stand right under the title, before the synthèse.
+    title, _, rest = text.partition("\n\n")
+    assert title.startswith("# ")
+    assert rest.startswith("> ")
 
 
 def test_same_journal_renders_the_same_bytes_whatever_the_record_order() -> None:

@@ -16,7 +16,7 @@ SYNTHESE_LABELS: dict[str, tuple[str, str]] = {
         "{who} is seeking an appointment at {office}.",
     ),
     "dates": (
-        "Selon les dates et heures consignées par le demandeur dans son journal (déclarées ou "
+        "Selon les dates et heures consignées par l'intéressé{e} dans son journal (déclarées ou "
         "relevées sur l'horloge de son ordinateur), ",
         "According to the dates and times recorded by the applicant in their journal (stated by "
         "the applicant or read from their computer's clock), ",

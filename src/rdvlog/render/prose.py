@@ -155,14 +155,14 @@ def spread(facts: CaseFacts, lang: Lang) -> str:
 def _attempts_sentence(facts: CaseFacts, lang: Lang) -> str:
     n = facts.booking_attempts
     if n == 0 or facts.first is None or facts.last is None:
-        return t(lang, "dates") + t(lang, "attempts.none")
+        return t(lang, "dates", e=feminine(facts)) + t(lang, "attempts.none")
     span = period(lang, facts.first.date(), facts.last.date())
     if n == 1:
-        return t(lang, "dates") + t(lang, "attempts.one", how=how(facts, lang), period=span)
+        return t(lang, "dates", e=feminine(facts)) + t(lang, "attempts.one", how=how(facts, lang), period=span)
     text = t(
         lang, "attempts.other", n=n, how=how(facts, lang), period=span, spread=spread(facts, lang)
     )
-    return t(lang, "dates") + text
+    return t(lang, "dates", e=feminine(facts)) + text
 
 
 def _outcomes_sentence(facts: CaseFacts, lang: Lang) -> str:
