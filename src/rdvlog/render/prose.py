@@ -158,7 +158,9 @@ def _attempts_sentence(facts: CaseFacts, lang: Lang) -> str:
         return t(lang, "dates", e=feminine(facts)) + t(lang, "attempts.none")
     span = period(lang, facts.first.date(), facts.last.date())
     if n == 1:
-        return t(lang, "dates", e=feminine(facts)) + t(lang, "attempts.one", how=how(facts, lang), period=span)
+        return t(lang, "dates", e=feminine(facts)) + t(
+            lang, "attempts.one", how=how(facts, lang), period=span
+        )
     text = t(
         lang, "attempts.other", n=n, how=how(facts, lang), period=span, spread=spread(facts, lang)
     )
