@@ -175,7 +175,8 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "directory.department_name": ("département", "département"),
     # status
     "status.attempts": ("tentatives", "attempts"),
-    "status.voided": (" ({n} annulées)", " ({n} void)"),
+    "status.voided.one": (" ({n} annulée)", " ({n} void)"),
+    "status.voided.other": (" ({n} annulées)", " ({n} void)"),
     "status.distinct_days": ("jours distincts", "distinct days"),
     "status.distinct_weeks": ("semaines distinctes", "distinct weeks"),
     "status.first": ("première", "first"),

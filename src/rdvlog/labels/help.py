@@ -270,8 +270,8 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
     ),
     # report and bundle
     "help.opt.report.output_format": (
-        "markdown (par défaut) ou csv.",
-        "markdown (default) or csv.",
+        "markdown (par défaut), csv ou pdf ; sans --format, l'extension de -o décide.",
+        "markdown (default), csv or pdf; without --format, the extension of -o decides.",
     ),
     "help.opt.report.output": (
         "Écrire dans ce fichier (par défaut : la sortie standard).",

@@ -92,7 +92,7 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     summary.add_column(style="bold")
     summary.add_column()
     summary.add_row(t(lang, "status.today_label"), _today(facts, lang))
-    voided = t(lang, "status.voided", n=facts.voided) if facts.voided else ""
+    voided = count(lang, "status.voided", facts.voided) if facts.voided else ""
     summary.add_row(t(lang, "status.attempts"), f"{facts.attempts}{voided}")
     summary.add_row(t(lang, "status.distinct_days"), str(facts.distinct_days))
     summary.add_row(t(lang, "status.distinct_weeks"), str(facts.distinct_weeks))

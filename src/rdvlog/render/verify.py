@@ -65,5 +65,7 @@ def verify_lines(journal: Path, result: Verification, lang: Lang = "en") -> list
         (t(lang, "verify.head"), result.head_hash or "-"),
         (t(lang, "verify.result"), outcome),
     ]
-    width = max(len(label) for label, _ in rows) + 2
-    return [f"{label + ':':<{width}}{value}" for label, value in rows]
+    # « entrées : 10 » in French, "entries: 10" in English.
+    colon = t(lang, "colon").rstrip()
+    width = max(len(label + colon) for label, _ in rows) + 1
+    return [f"{label + colon:<{width}}{value}" for label, value in rows]

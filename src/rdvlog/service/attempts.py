@@ -197,6 +197,8 @@ def _reused_files(journal: Journal, entry: Entry, end: int) -> tuple[Reuse, ...]
     voided = _void_targets(data)
     found: list[Reuse] = []
     for item in entry.data.get("evidence", []):
+        if not str(item["media_type"]).startswith("image/"):
+            continue  # a PDF (a receipt, a letter) is rightly attached to several steps
         needle = f'"sha256":"{item["sha256"]}"'.encode()
         position = data.find(needle)
         while position >= 0:
