@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from rdvlog import disk
 from rdvlog.errors import JournalDamaged, Phrase, StoreError
+from rdvlog.journal.append import envelope as next_envelope
 from rdvlog.journal.audit import first_break
 from rdvlog.journal.codec import LineError, encode_line, parse_line, split_lines
 from rdvlog.journal.files import MAX_JOURNAL_BYTES, read_store_file
@@ -63,7 +64,7 @@ def repair(journal: Journal) -> Entry | None:
             bytes=len(torn),
             sha256=digest,
         )
-        envelope = journal._envelope(record, last)
+        envelope = next_envelope(record, last, journal.clock)
         entry = Entry.model_validate(envelope)
         created: list[Path] = []
         try:

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import errno
 import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from rdvlog import disk, settings
 from rdvlog.errors import (
@@ -17,13 +16,11 @@ from rdvlog.errors import (
     UsageError,
     os_failure,
 )
-from rdvlog.journal import hint, reading
+from rdvlog.journal import append, hint, reading
 from rdvlog.journal.codec import (
-    LineError,
     PayloadReader,
     Recorded,
     encode_line,
-    entry_hash,
     parse_line,
     read_line,
 )
@@ -35,17 +32,11 @@ from rdvlog.journal.files import (
 )
 from rdvlog.journal.lock import exclusive_lock
 from rdvlog.models import (
-    FORMAT_VERSION,
-    KINDS,
-    ZERO_HASH,
-    Attempt,
     Case,
-    CaseDocument,
     Entry,
     Payload,
-    dump_payload,
 )
-from rdvlog.timestamps import Clock, system_clock, utc_stamp
+from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
     from rdvlog.evidence import Source
@@ -224,20 +215,20 @@ class Journal:
                 created.append(self.path)
                 os.fchmod(fd, 0o600)
             size = os.fstat(fd).st_size
-            last = self._tail_entry(fd, size)
+            last = append.tail_entry(fd, size, self.path)
             if sources:
-                payload = self._copy_evidence(payload, sources, created)
-            envelope = self._envelope(payload, last)
+                payload = append.copy_evidence(payload, sources, self.evidence_dir, created)
+            envelope = append.envelope(payload, last, self.clock)
             entry = Entry.model_validate(envelope)
             line = encode_line(envelope)
             if entry.kind != "case":
-                self._write_all(fd, line, size, created)
+                append.write_all(fd, line, size, created, self.path)
             else:
                 previous = hint.write_hint(
                     self.case_hint, hint.hint_bytes(size, line, entry.hash), root=self.root
                 )
                 try:
-                    self._write_all(fd, line, size, created)
+                    append.write_all(fd, line, size, created, self.path)
                 except BaseException:
                     hint.restore_hint(self.case_hint, previous)
                     raise
@@ -250,64 +241,6 @@ class Journal:
             os.close(fd)
         return entry
 
-    def _copy_evidence(
-        self, payload: Payload, sources: Sequence[Source], created: list[Path]
-    ) -> Payload:
-        if not isinstance(payload, Attempt | CaseDocument):
-            raise TypeError("only attempts and case documents carry evidence")
-        if not self.evidence_dir.is_dir():
-            try:
-                self.evidence_dir.mkdir(mode=0o700)
-                self.evidence_dir.chmod(0o700)  # mkdir's mode is filtered by the umask
-            except OSError as exc:
-                raise os_failure(exc, "creating the evidence folder") from None
-            created.append(self.evidence_dir)
-        # Imported here: an attempt without files needs none of the copying machinery
-        # (tempfile and its imports), and `attempt add` pays for every module (DESIGN.md §6).
-        from rdvlog.evidence import ingest, remove_stale_copies
-
-        remove_stale_copies(self.evidence_dir)
-        records = []
-        for source in sources:
-            evidence, new_paths = ingest(source, self.evidence_dir)
-            created.extend(new_paths)
-            records.append(evidence)
-        return payload.model_copy(update={"evidence": (*payload.evidence, *records)})
-
-    def _envelope(self, payload: Payload, last: Entry | None) -> dict[str, Any]:
-        """The next entry, as written: chained to ``last`` and hashed."""
-        envelope: dict[str, Any] = {
-            "v": FORMAT_VERSION,
-            "seq": last.seq + 1 if last else 1,
-            "kind": KINDS[type(payload)],
-            "recorded_at": utc_stamp(self.clock()),
-            "prev": last.hash if last else ZERO_HASH,
-            "data": dump_payload(payload),
-        }
-        envelope["hash"] = entry_hash(envelope)
-        return envelope
-
-    def _write_all(self, fd: int, line: bytes, size: int, created: list[Path]) -> None:
-        """One write of the whole line; on any failure, cut the file back to ``size``.
-
-        If even that fails, the line (whole or torn) may stay in the journal, so the files it
-        points to are kept: ``created`` is emptied and the error says to verify.
-        """
-        try:
-            written = disk.write(fd, line)
-            if written != len(line):
-                raise OSError(errno.ENOSPC, "short write", str(self.path))
-            disk.fsync(fd)
-        except OSError as exc:
-            try:
-                disk.truncate(fd, size)
-                disk.fsync(fd)
-            except OSError:
-                created.clear()
-                reason = os.strerror(exc.errno) if exc.errno else str(exc)
-                raise StoreError(key="error.store.uncut", reason=reason) from None
-            raise os_failure(exc, "writing the journal") from None
-
     def last_entry(self) -> Entry | None:
         """The last entry, reading only the end of the file (``attempt add`` compares the new
         attempt with it)."""
@@ -315,23 +248,11 @@ class Journal:
             return None
         try:
             with self._reading(), self.path.open("rb") as handle:
-                return self._tail_entry(handle.fileno(), os.fstat(handle.fileno()).st_size)
+                return append.tail_entry(
+                    handle.fileno(), os.fstat(handle.fileno()).st_size, self.path
+                )
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
-
-    def _tail_entry(self, fd: int, size: int) -> Entry | None:
-        """The last entry, reading only the end of the file; a torn tail is refused."""
-        if size == 0:
-            return None
-        raw = _read_last_line(fd, size)
-        if not raw.endswith(b"\n"):
-            raise reading.torn_tail(self.path)
-        try:
-            return parse_line(raw[:-1])[1]
-        except LineError as exc:
-            if exc.newer:
-                raise reading.newer_entry(self.path, exc) from None
-            raise reading.torn_tail(self.path) from None
 
     # -- reading --------------------------------------------------------------------------
 
@@ -433,17 +354,3 @@ class Journal:
         from rdvlog.journal.repair import repair
 
         return repair(self)
-
-
-def _read_last_line(fd: int, size: int) -> bytes:
-    """The bytes after the second-to-last newline: the last line, with its newline if any."""
-    end = size
-    tail = b""
-    while end > 0:
-        start = max(0, end - _TAIL_CHUNK)
-        tail = os.pread(fd, end - start, start) + tail
-        end = start
-        cut = tail.rfind(b"\n", 0, len(tail) - 1)
-        if cut >= 0:
-            return tail[cut + 1 :]
-    return tail

@@ -1,6 +1,8 @@
 """The one label table: every sentence a person reads, key → (French, English).
 
-Split by reader — :mod:`.report` (the report, the bundle), :mod:`.cli` (the terminal),
+Split by reader — :mod:`.report` and :mod:`.outputs` (the report, the spreadsheet, the bundle,
+codes and units), :mod:`.errors`, :mod:`.store_errors` and :mod:`.command_errors` (error
+sentences), :mod:`.cli` (the terminal),
 :mod:`.synthese` (keys ``synthese.*``), :mod:`.drafts` and :mod:`.requete` (keys
 ``draft.*``), :mod:`.dossier` (keys ``dossier.*``) — and merged here; ``t()`` is the one
 lookup. It sits at the bottom of the layers so that any module may name a label, and it loads
@@ -11,12 +13,15 @@ from __future__ import annotations
 
 from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
+from rdvlog.labels.command_errors import COMMAND_ERROR_LABELS
 from rdvlog.labels.dossier import DOSSIER_LABELS
 from rdvlog.labels.drafts import DRAFT_LABELS
 from rdvlog.labels.errors import ERROR_LABELS
 from rdvlog.labels.help import HELP_LABELS
+from rdvlog.labels.outputs import OUTPUT_LABELS
 from rdvlog.labels.report import REPORT_LABELS
 from rdvlog.labels.requete import REQUETE_LABELS
+from rdvlog.labels.store_errors import STORE_ERROR_LABELS
 from rdvlog.labels.synthese import SYNTHESE_LABELS
 from rdvlog.labels.terminal import TERMINAL_LABELS
 
@@ -33,9 +38,12 @@ def _prefixed(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, tuple
 
 _TABLE: dict[str, tuple[str, str]] = {
     **REPORT_LABELS,
+    **OUTPUT_LABELS,
     **CLI_LABELS,
     **{key: (_french_spacing(fr), en) for key, (fr, en) in DOSSIER_LABELS.items()},
     **ERROR_LABELS,
+    **STORE_ERROR_LABELS,
+    **COMMAND_ERROR_LABELS,
     **HELP_LABELS,
     **TERMINAL_LABELS,
     **_prefixed("synthese", SYNTHESE_LABELS),

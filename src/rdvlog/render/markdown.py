@@ -9,7 +9,8 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from rdvlog.printable import printable
 from rdvlog.render.document import Bullets, Heading, Inline, PageBreak, Paragraph, Runs, Table
-from rdvlog.render.report_content import Content, Item, RowTable, WeekSeries
+from rdvlog.render.report_content import Content
+from rdvlog.render.report_parts import Item, RowTable, WeekSeries
 from rdvlog.report import ReportInput
 
 # Every character that could start Markdown or HTML markup inside a line or a table cell. `<`, `>`

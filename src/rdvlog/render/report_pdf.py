@@ -23,7 +23,8 @@ from rdvlog.render.document import (
 )
 from rdvlog.render.i18n import t
 from rdvlog.render.pdf import render_pdf
-from rdvlog.render.report_content import Content, Item, RowTable, WeekSeries, caption
+from rdvlog.render.report_content import Content, caption
+from rdvlog.render.report_parts import Item, RowTable, WeekSeries
 from rdvlog.report import ReportInput
 
 __all__ = ["render_report_pdf", "report_document"]

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -16,6 +16,9 @@ from rdvlog.history import fold
 from rdvlog.journal import Journal, counter
 from rdvlog.journal.codec import encode_line
 from rdvlog.models import Attempt, Entry, Place, Void
+
+if TYPE_CHECKING:
+    from rdvlog.evidence import Source
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -102,15 +105,7 @@ def add_attempt(journal: Journal, request: AttemptRequest) -> Added:
     lock from ``attempts.hint`` and the few lines after it, so that adding stays O(1) in the
     journal's size (DESIGN.md §6); only ``--about`` and attached files make it read more.
     """
-    place, procedure = request.place, request.procedure
-    if place is None or procedure is None:
-        case = journal.latest_case()
-        place = place or (case.place if case else None)
-        procedure = procedure or (case.procedure if case else None)
-    if place is None:
-        raise UsageError(key="error.attempt.no_place")
-    if procedure is None:
-        raise UsageError(key="error.attempt.no_procedure")
+    place, procedure = _place_and_procedure(journal, request)
     about = _written_step(journal, request) if request.about is not None else None
     attempt = validated(
         Attempt,
@@ -125,18 +120,7 @@ def add_attempt(journal: Journal, request: AttemptRequest) -> Added:
         note=unix_newlines(request.note),
         about=about,
     )
-    files = list(request.files)
-    if request.latest_screenshot:
-        from rdvlog.screenshots import latest_screenshot, screenshot_dirs
-
-        files.append(latest_screenshot(screenshot_dirs(), attempt_at=request.at))
-    sources = []
-    if files:
-        # Imported here: an attempt without files needs none of the copying machinery, and
-        # `attempt add` pays for every module it loads (DESIGN.md §6, tests/test_startup.py).
-        from rdvlog.evidence import check_source
-
-        sources = [check_source(path, store=journal.root) for path in files]
+    sources = _sources(journal, request)
     hint = counter.hint_path(journal.root)
     before: list[int] = []
 
@@ -156,6 +140,37 @@ def add_attempt(journal: Journal, request: AttemptRequest) -> Added:
     )
     reused = _reused_files(journal, entry, offset) if sources else ()
     return Added(entry, number, reused)
+
+
+def _place_and_procedure(journal: Journal, request: AttemptRequest) -> tuple[Place, str]:
+    """The request's place and procedure, each defaulting to the latest case's."""
+    place, procedure = request.place, request.procedure
+    if place is None or procedure is None:
+        case = journal.latest_case()
+        place = place or (case.place if case else None)
+        procedure = procedure or (case.procedure if case else None)
+    if place is None:
+        raise UsageError(key="error.attempt.no_place")
+    if procedure is None:
+        raise UsageError(key="error.attempt.no_procedure")
+    return place, procedure
+
+
+def _sources(journal: Journal, request: AttemptRequest) -> list[Source]:
+    """The files to attach, the latest screenshot included, each checked before the lock."""
+    files = list(request.files)
+    if request.latest_screenshot:
+        from rdvlog.screenshots import latest_screenshot, screenshot_dirs
+
+        files.append(latest_screenshot(screenshot_dirs(), attempt_at=request.at))
+    sources: list[Source] = []
+    if files:
+        # Imported here: an attempt without files needs none of the copying machinery, and
+        # `attempt add` pays for every module it loads (DESIGN.md §6, tests/test_startup.py).
+        from rdvlog.evidence import check_source
+
+        sources = [check_source(path, store=journal.root) for path in files]
+    return sources
 
 
 def _written_step(journal: Journal, request: AttemptRequest) -> int:
