@@ -15,7 +15,7 @@ from rdvlog.journal.files import stream_store_file
 from rdvlog.render import i18n
 from rdvlog.render.markdown import render_markdown
 from rdvlog.render.spreadsheet import render_csv
-from rdvlog.report import ReportInput
+from rdvlog.report import Exhibit, ReportInput
 from rdvlog.when import zone_name
 
 _CHUNK = 1024 * 1024
@@ -70,32 +70,8 @@ def write_bundle(
         add_bytes(zf, report_name, render_markdown(report).encode("utf-8"))
         add_bytes(zf, sheet_name, render_csv(report, excel=True).encode("utf-8"))
         for done, exhibit in enumerate(report.exhibits, start=1):
-            source = stored_path(evidence_dir, exhibit.evidence)
             name = f"pieces/{exhibit.file_name}"
-            stored = Path(name).suffix.lower() in _STORED_SUFFIXES
-            try:
-                with zf.open(_info(name, stamp, stored), "w") as writer:
-                    digest, _ = stream_store_file(
-                        source,
-                        root=evidence_dir.parent,
-                        max_bytes=exhibit.evidence.size,
-                        sink=writer.write,
-                    )
-            except FileNotFoundError:
-                raise JournalDamaged(
-                    key="error.exhibit.missing", number=exhibit.number, source=source
-                ) from None
-            except OSError as exc:
-                raise JournalDamaged(
-                    key="error.exhibit.unreadable",
-                    number=exhibit.number,
-                    source=source,
-                    reason=exc.strerror or exc,
-                ) from None
-            if digest != exhibit.evidence.sha256:
-                raise JournalDamaged(
-                    key="error.exhibit.changed", number=exhibit.number, source=source
-                )
+            _copy_exhibit(zf, _info(name, stamp, _is_compressed(name)), exhibit, evidence_dir)
             sums.append((exhibit.evidence.sha256, name))
             if progress is not None:
                 progress(done)
@@ -103,6 +79,39 @@ def write_bundle(
         listing = "".join(f"{digest}  {name}\n" for digest, name in sums)
         zf.writestr(_info("SHA256SUMS", stamp, stored=False), listing.encode(), compresslevel=9)
     return [name for _, name in sums] + ["SHA256SUMS"]
+
+
+def _is_compressed(name: str) -> bool:
+    return Path(name).suffix.lower() in _STORED_SUFFIXES
+
+
+def _copy_exhibit(
+    zf: zipfile.ZipFile, info: zipfile.ZipInfo, exhibit: Exhibit, evidence_dir: Path
+) -> None:
+    """Copy one exhibit into the zip, checking its SHA-256 while it streams: a missing or
+    changed file stops the bundle rather than ship a dossier with a hole in it."""
+    source = stored_path(evidence_dir, exhibit.evidence)
+    try:
+        with zf.open(info, "w") as writer:
+            digest, _ = stream_store_file(
+                source,
+                root=evidence_dir.parent,
+                max_bytes=exhibit.evidence.size,
+                sink=writer.write,
+            )
+    except FileNotFoundError:
+        raise JournalDamaged(
+            key="error.exhibit.missing", number=exhibit.number, source=source
+        ) from None
+    except OSError as exc:
+        raise JournalDamaged(
+            key="error.exhibit.unreadable",
+            number=exhibit.number,
+            source=source,
+            reason=exc.strerror or exc,
+        ) from None
+    if digest != exhibit.evidence.sha256:
+        raise JournalDamaged(key="error.exhibit.changed", number=exhibit.number, source=source)
 
 
 def _readme(report: ReportInput) -> str:

@@ -83,53 +83,23 @@ def status(
     store: str | None = None,
     numbers: Mapping[int, int] | None = None,
 ) -> Status:
-    """Compute the status facts; ``problem`` is the first verification break, if any;
-    ``records`` are every attempt of the journal in journal order (``numbers`` maps their
-    seq to their attempt number; by default their position)."""
+    """The status facts of every attempt of the journal (``records``, journal order);
+    ``problem`` is the first verification break; ``numbers`` maps seq to attempt number."""
     numbers = numbers or {r.seq: n for n, r in enumerate(records, start=1)}
     booking = [r for r in records if is_booking_attempt(r)]
     summary = summarize(booking, zone)
     active = [r for r in booking if not r.voided]
     this_monday = today - dt.timedelta(days=today.weekday())
-    # Only this week's attempts need their local time (a journal of years holds a few);
-    # comparing instants needs no conversion.
-    week_start = dt.datetime.combine(this_monday - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
-    local = [(r, r.attempt.at.astimezone(zone)) for r in active if r.attempt.at >= week_start]
-    todays = sorted(((m, r) for r, m in local if m.date() == today), key=lambda x: x[0])
-    this_week = [r for r, m in local if this_monday <= m.date() <= today]
-    shot_weeks = {
-        r.attempt.at.astimezone(zone).isocalendar()[:2] for r in active if _has_screenshot(r)
-    }
+    todays, this_week = _recent(active, zone, today, this_monday)
     this_week_shots = sum(1 for r in this_week if _has_screenshot(r))
-    written = sum(
-        1
-        for r in records
-        if not r.voided
-        and r.attempt.channel in WRITTEN_CHANNELS
-        and r.attempt.outcome is Outcome.SENT
-    )
     booked = summary.booked
-    mondays = tuple(
-        this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
-    )
-    days = _heatmap_days(active, zone, mondays[0])
-    heatmap = tuple(
-        tuple(days.get(monday + dt.timedelta(days=weekday), 0) for monday in mondays)
-        for weekday in range(7)
-    )
+    mondays, heatmap = _heatmap(active, zone, this_monday)
     since = (today - summary.last.date()).days if summary.last else None
-    warnings = _warnings(summary.count, summary.distinct_weeks, since, booked is None)
+    warnings = [Warning("status.warn.broken", (("problem", problem),))] if problem else []
+    warnings += _warnings(summary.count, summary.distinct_weeks, since, booked is None)
     if booked is None and summary.count and not this_week_shots:
         warnings.append(Warning("status.warn.no_screenshot_week"))
-    if problem:
-        warnings.insert(0, Warning("status.warn.broken", (("problem", problem),)))
-    expires = case.permit_expires
-    if expires is not None:
-        left = (expires - today).days
-        if left < 0:
-            warnings.append(Warning("status.warn.expired", (("n", -left),)))
-        elif left <= EXPIRY_NOTICE_DAYS:
-            warnings.append(Warning("status.warn.expires", (("n", left),)))
+    warnings += _expiry_warnings(case.permit_expires, today)
     return Status(
         today=today,
         attempts=summary.count,
@@ -147,7 +117,7 @@ def status(
         head_hash=head_hash,
         verified=problem is None,
         problem=problem,
-        permit_expires=expires,
+        permit_expires=case.permit_expires,
         warnings=tuple(warnings),
         applicant=_applicant(case),
         store=store,
@@ -156,10 +126,17 @@ def status(
         today_last_outcome=todays[-1][1].attempt.outcome.value if todays else None,
         this_week_attempts=len(this_week),
         this_week_screenshots=this_week_shots,
-        weeks_with_screenshot=len(shot_weeks),
-        written_steps=written,
+        weeks_with_screenshot=_screenshot_weeks(active, zone),
+        written_steps=sum(1 for r in records if _written_step_sent(r)),
         booked_at=booked.attempt.at.astimezone(zone) if booked else None,
         booked_number=numbers.get(booked.seq) if booked else None,
+    )
+
+
+def _screenshot_weeks(active: Sequence[AttemptRecord], zone: dt.tzinfo) -> int:
+    """How many calendar weeks have an attempt backed by a screenshot."""
+    return len(
+        {r.attempt.at.astimezone(zone).isocalendar()[:2] for r in active if _has_screenshot(r)}
     )
 
 
@@ -187,6 +164,56 @@ def _heatmap_days(
         for r in records
         if not r.voided and r.attempt.at >= since
     )
+
+
+def _recent(
+    active: Sequence[AttemptRecord], zone: dt.tzinfo, today: dt.date, this_monday: dt.date
+) -> tuple[list[tuple[dt.datetime, AttemptRecord]], list[AttemptRecord]]:
+    """Today's attempts (with their local time, in order) and this week's.
+
+    Only this week's attempts need their local time (a journal of years holds a few);
+    comparing instants needs no conversion.
+    """
+    week_start = dt.datetime.combine(this_monday - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
+    local = [(r, r.attempt.at.astimezone(zone)) for r in active if r.attempt.at >= week_start]
+    todays = sorted(((m, r) for r, m in local if m.date() == today), key=lambda x: x[0])
+    this_week = [r for r, m in local if this_monday <= m.date() <= today]
+    return todays, this_week
+
+
+def _written_step_sent(record: AttemptRecord) -> bool:
+    attempt = record.attempt
+    return (
+        not record.voided
+        and attempt.channel in WRITTEN_CHANNELS
+        and attempt.outcome is Outcome.SENT
+    )
+
+
+def _heatmap(
+    active: Sequence[AttemptRecord], zone: dt.tzinfo, this_monday: dt.date
+) -> tuple[tuple[dt.date, ...], tuple[tuple[int, ...], ...]]:
+    """The heatmap's Mondays and its seven rows (Monday first), one column a week."""
+    mondays = tuple(
+        this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
+    )
+    days = _heatmap_days(active, zone, mondays[0])
+    rows = tuple(
+        tuple(days.get(monday + dt.timedelta(days=weekday), 0) for monday in mondays)
+        for weekday in range(7)
+    )
+    return mondays, rows
+
+
+def _expiry_warnings(expires: dt.date | None, today: dt.date) -> list[Warning]:
+    if expires is None:
+        return []
+    left = (expires - today).days
+    if left < 0:
+        return [Warning("status.warn.expired", (("n", -left),))]
+    if left <= EXPIRY_NOTICE_DAYS:
+        return [Warning("status.warn.expires", (("n", left),))]
+    return []
 
 
 def _warnings(count: int, weeks: int, quiet: int | None, not_booked: bool) -> list[Warning]:

@@ -143,9 +143,6 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
     already stored), so that the caller can remove them if the append then fails.
     """
     created: list[Path] = []
-    digest = hashlib.sha256()
-    size = 0
-    head = b""
     try:
         fd, temp_name = tempfile.mkstemp(prefix=_TEMP_PREFIX, dir=evidence_dir)
     except OSError as exc:
@@ -153,24 +150,9 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
     temp = Path(temp_name)
     try:
         try:
-            with source.path.open("rb") as reader:
-                while chunk := reader.read(_CHUNK):
-                    if not head:
-                        head = chunk[:512]
-                    digest.update(chunk)
-                    size += len(chunk)
-                    if size > MAX_EVIDENCE_BYTES:  # it grew since it was checked
-                        raise BadEvidence(key="error.evidence.grew", shown=source.path)
-                    _write_fully(fd, chunk)
-            disk.fsync(fd)
+            evidence = _copy_hashing(source, fd)
         finally:
             os.close(fd)
-        evidence = Evidence(
-            sha256=digest.hexdigest(),
-            name=source.name,
-            size=size,
-            media_type=detect_media_type(head, source.name),
-        )
         target = stored_path(evidence_dir, evidence)
         if os.path.lexists(target):
             if stored_copy_is_intact(target, evidence):
@@ -206,6 +188,29 @@ def ingest(source: Source, evidence_dir: Path) -> tuple[Evidence, list[Path]]:
                 key="error.evidence.unreadable", shown=source.path, reason="?"
             ) from None
         raise os_failure(exc, "copying evidence") from None
+
+
+def _copy_hashing(source: Source, fd: int) -> Evidence:
+    """Copy ``source`` to ``fd`` (fsynced), hashing as it goes: the evidence record."""
+    digest = hashlib.sha256()
+    size = 0
+    head = b""
+    with source.path.open("rb") as reader:
+        while chunk := reader.read(_CHUNK):
+            if not head:
+                head = chunk[:512]
+            digest.update(chunk)
+            size += len(chunk)
+            if size > MAX_EVIDENCE_BYTES:  # it grew since it was checked
+                raise BadEvidence(key="error.evidence.grew", shown=source.path)
+            _write_fully(fd, chunk)
+    disk.fsync(fd)
+    return Evidence(
+        sha256=digest.hexdigest(),
+        name=source.name,
+        size=size,
+        media_type=detect_media_type(head, source.name),
+    )
 
 
 def _write_fully(fd: int, data: bytes) -> None:

@@ -211,27 +211,32 @@ def add(
         warn(t(language, "cli.duplicate", seq=added.number, previous=added.number - 1))
 
 
+ListOutcomeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--outcome",
+        help="Only this outcome.",
+        metavar="metavar.outcome",
+        autocompletion=complete_outcome,
+    ),
+]
+IncludeVoidOption = Annotated[
+    bool, typer.Option("--include-void", help="Show voided attempts too.")
+]
+OutputFormatOption = Annotated[
+    ListFormat, typer.Option("--format", help="table, json, jsonl or csv.")
+]
+
+
 @attempt_app.command("list")
 def list_(
     ctx: typer.Context,
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
-    outcome: Annotated[
-        str | None,
-        typer.Option(
-            "--outcome",
-            help="Only this outcome.",
-            metavar="metavar.outcome",
-            autocompletion=complete_outcome,
-        ),
-    ] = None,
-    include_void: Annotated[
-        bool, typer.Option("--include-void", help="Show voided attempts too.")
-    ] = False,
-    output_format: Annotated[
-        ListFormat, typer.Option("--format", help="table, json, jsonl or csv.")
-    ] = ListFormat.TABLE,
+    outcome: ListOutcomeOption = None,
+    include_void: IncludeVoidOption = False,
+    output_format: OutputFormatOption = ListFormat.TABLE,
 ) -> None:
     """List recorded attempts, oldest first."""
     from rdvlog.cli.context import show

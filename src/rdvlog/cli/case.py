@@ -25,45 +25,52 @@ case_app = typer.Typer(
 app.add_typer(case_app)
 
 
+ApplicantOption = Annotated[
+    str | None, typer.Option("--applicant", help="The applicant's full name.")
+]
+CivilityOption = Annotated[
+    Literal["M", "Mme"] | None,
+    typer.Option("--civility", help="M (Monsieur) or Mme (Madame), as reports name you."),
+]
+PrefectureOption = Annotated[
+    str | None,
+    typer.Option(
+        "-p",
+        "--prefecture",
+        help="Default préfecture for `attempt add`.",
+        metavar="metavar.place",
+        autocompletion=complete_place,
+    ),
+]
+ProcedureOption = Annotated[str | None, typer.Option("-d", "--procedure", help="Default démarche.")]
+PermitExpiresOption = Annotated[
+    str | None,
+    typer.Option("--permit-expires", help="Expiry date of the current permit or récépissé."),
+]
+ForeignerNumberOption = Annotated[
+    str | None, typer.Option("--foreigner-number", help="N° étranger (AGDREF).")
+]
+ApplicationOption = Annotated[
+    bool | None,
+    typer.Option(
+        "--first-application/--renewal",
+        help="A first application, or the renewal of a permit.",
+        show_default=False,
+    ),
+]
+
+
 @case_app.command("set")
 def set_(
     ctx: typer.Context,
-    applicant: Annotated[
-        str | None, typer.Option("--applicant", help="The applicant's full name.")
-    ] = None,
-    civility: Annotated[
-        Literal["M", "Mme"] | None,
-        typer.Option("--civility", help="M (Monsieur) or Mme (Madame), as reports name you."),
-    ] = None,
-    prefecture: Annotated[
-        str | None,
-        typer.Option(
-            "-p",
-            "--prefecture",
-            help="Default préfecture for `attempt add`.",
-            metavar="metavar.place",
-            autocompletion=complete_place,
-        ),
-    ] = None,
+    applicant: ApplicantOption = None,
+    civility: CivilityOption = None,
+    prefecture: PrefectureOption = None,
     unlisted: UnlistedOption = False,
-    procedure: Annotated[
-        str | None, typer.Option("-d", "--procedure", help="Default démarche.")
-    ] = None,
-    permit_expires: Annotated[
-        str | None,
-        typer.Option("--permit-expires", help="Expiry date of the current permit or récépissé."),
-    ] = None,
-    foreigner_number: Annotated[
-        str | None, typer.Option("--foreigner-number", help="N° étranger (AGDREF).")
-    ] = None,
-    application: Annotated[
-        bool | None,
-        typer.Option(
-            "--first-application/--renewal",
-            help="A first application, or the renewal of a permit.",
-            show_default=False,
-        ),
-    ] = None,
+    procedure: ProcedureOption = None,
+    permit_expires: PermitExpiresOption = None,
+    foreigner_number: ForeignerNumberOption = None,
+    application: ApplicationOption = None,
     lang: LangOption = None,
 ) -> None:
     """Set one or more fields of the case profile; the others keep their value."""

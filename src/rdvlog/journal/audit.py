@@ -169,13 +169,23 @@ def audit(
     ``prefix`` (from :mod:`.marker`, only when ``keep`` is false) is a verified start of
     ``data``: its lines are not read again, only the evidence files they name are hashed.
     """
-    return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)[0]
+    return _start(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)[0]
 
 
 def audit_marked(
     data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
     """:func:`audit`, and the prefix a marker may now record (``None`` unless intact)."""
+    return _start(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+
+
+def _start(
+    data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
+) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    """Keeping the entries of a journal with a verified prefix reads that prefix's lines
+    (:func:`_audit_kept`); anything else is one pass of :func:`_audit`."""
+    if keep and prefix is not None:
+        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
     return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
 
 
@@ -188,8 +198,6 @@ def _audit(
     prefix: Prefix | None,
     checked: tuple[EvidenceCheck, PayloadReader] | None = None,
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
-    if keep and prefix is not None and checked is None:
-        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
     skipped = 0 if prefix is None else prefix.lines
     lines, rest = split_lines(data if prefix is None else data[prefix.length :])
     last = skipped + len(lines)
@@ -200,15 +208,11 @@ def _audit(
     entries: list[Recorded] = []
     readable = True
     # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
-    evidence, read_payload = checked or (
-        EvidenceCheck(evidence_dir, root),
-        PayloadReader(fast=True),
-    )
-    for line, named in prefix.evidence if prefix is not None and checked is None else ():
-        if evidence.problem_in(line, (named,)) is not None:
-            # A file the prefix names is missing or changed: check everything, so that the
-            # result (the break, the head hash) is exactly a full check's.
-            return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=None)
+    evidence, read_payload = checked or (EvidenceCheck(evidence_dir, root), _fast_reader())
+    if checked is None and _prefix_files_changed(prefix, evidence):
+        # A file the prefix names is missing or changed: check everything, so that the
+        # result (the break, the head hash) is exactly a full check's.
+        return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=None)
     for number, raw in enumerate(lines, start=skipped + 1):
         if first is None:
             result = check_line(number, raw, prev, read_payload, evidence)
@@ -243,10 +247,29 @@ def _audit(
             first = Break(last + 1, "torn-tail", f"{len(rest)} bytes without a final newline")
     unreferenced = evidence.unreferenced(root) if first is None else ()
     verification = Verification(count, head, first, unreferenced)
-    intact = None
-    if first is None and head is not None and not evidence.repairs:
-        intact = Prefix(len(data), count, head, tuple(evidence.named))
-    return (verification, (entries if readable and keep else None)), intact
+    kept = entries if readable and keep else None
+    return (verification, kept), _intact(data, verification, evidence)
+
+
+def _fast_reader() -> PayloadReader:
+    return PayloadReader(fast=True)
+
+
+def _prefix_files_changed(prefix: Prefix | None, evidence: EvidenceCheck) -> bool:
+    """Whether a file the verified prefix names is missing or changed (hashed again)."""
+    for line, named in prefix.evidence if prefix is not None else ():
+        if evidence.problem_in(line, (named,)) is not None:
+            return True
+    return False
+
+
+def _intact(data: bytes, verification: Verification, evidence: EvidenceCheck) -> Prefix | None:
+    """What a verified-prefix marker may record: only a whole, intact journal, and never one
+    with a ``repair`` entry (its quarantine file must be checked on every run)."""
+    head = verification.head_hash
+    if verification.first_break is not None or head is None or evidence.repairs:
+        return None
+    return Prefix(len(data), verification.entry_count, head, tuple(evidence.named))
 
 
 def _audit_kept(

@@ -79,15 +79,8 @@ def _this_week(facts: Status, lang: Lang) -> str:
     )
 
 
-def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
-    """The whole screen, top to bottom: who and which store, counts, the journal's state and
-    its head hash in full, the calendar and its legend, then the appointment or the warnings.
-    """
-    parts: list[Part] = []
-    if facts.applicant:
-        parts.append(t(lang, "status.applicant_line", applicant=facts.applicant))
-    if facts.store:
-        parts.append(t(lang, "status.store_line", path=facts.store))
+def _summary(facts: Status, lang: Lang) -> Table:
+    """The counts and the journal's state, a label and a value a row."""
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column(style="bold")
     summary.add_column()
@@ -130,7 +123,19 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
         t(lang, "status.journal"),
         t(lang, "status.journal_state", entries=facts.entries, state=state),
     )
-    parts.append(summary)
+    return summary
+
+
+def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
+    """The whole screen, top to bottom: who and which store, counts, the journal's state and
+    its head hash in full, the calendar and its legend, then the appointment or the warnings.
+    """
+    parts: list[Part] = []
+    if facts.applicant:
+        parts.append(t(lang, "status.applicant_line", applicant=facts.applicant))
+    if facts.store:
+        parts.append(t(lang, "status.store_line", path=facts.store))
+    parts.append(_summary(facts, lang))
     # The head hash is printed whole on a line of its own: it is what a lawyer copies into a
     # letter, and a table cell would cut or fold it on a narrow terminal.
     parts.append(t(lang, "status.head_line"))
