@@ -85,9 +85,9 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     """
     parts: list[Part] = []
     if facts.applicant:
-        parts.append(t(lang, "status.applicant_line", applicant=facts.applicant))
+        parts.append(t(lang, "status.applicant_line", applicant=printable(facts.applicant)))
     if facts.store:
-        parts.append(t(lang, "status.store_line", path=facts.store))
+        parts.append(t(lang, "status.store_line", path=printable(str(facts.store))))
     summary = Table(box=None, show_header=False, pad_edge=False)
     summary.add_column(style="bold")
     summary.add_column()
