@@ -100,6 +100,7 @@ def test_no_output_line_of_any_stored_text_holds_a_control(
     journal = store / "journal.jsonl"
     journal.unlink(missing_ok=True)
     (store / "case.hint").unlink(missing_ok=True)
+    (store / "attempts.hint").unlink(missing_ok=True)
     results = [
         rdvlog("case", "set", "--applicant", applicant),
         rdvlog("attempt", "add", "--unlisted", "-p", place, "-d", note, "-n", note + "\u2028x"),
@@ -108,7 +109,7 @@ def test_no_output_line_of_any_stored_text_holds_a_control(
         ("attempt", "list"),
         ("attempt", "list", "--format", "csv"),
         ("attempt", "list", "--format", "json"),
-        ("attempt", "show", "1"),  # the first attempt (entry 2: entry 1 is the case)
+        ("attempt", "show", "1"),  # the attempt's number (entry 1 is the case)
         ("attempt", "show", "1", "--json"),
         ("case", "show"),
         ("status",),

@@ -132,9 +132,9 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
     """
     parts: list[Part] = []
     if facts.applicant:
-        parts.append(t(lang, "status.applicant_line", applicant=facts.applicant))
+        parts.append(t(lang, "status.applicant_line", applicant=printable(facts.applicant)))
     if facts.store:
-        parts.append(t(lang, "status.store_line", path=facts.store))
+        parts.append(t(lang, "status.store_line", path=printable(str(facts.store))))
     parts.append(_summary(facts, lang))
     # The head hash is printed whole on a line of its own: it is what a lawyer copies into a
     # letter, and a table cell would cut or fold it on a narrow terminal.
