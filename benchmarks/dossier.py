@@ -136,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         if result is None:
             print(f"| `rdvlog {name}` | n/a | n/a | n/a |")
             continue
-        target = Path(args[2])
+        target = Path(args[args.index("-o") + 1])
         files = list(target.iterdir()) if target.is_dir() else [target]
         size = sum(f.stat().st_size for f in files) / 2**20
         wall, peak = result

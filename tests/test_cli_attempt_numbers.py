@@ -280,3 +280,13 @@ def test_attempt_numbers_complete_in_the_shell(rdvlog: Invoke, store: Path) -> N
     assert [n for n, _ in complete_active_number(ctx, "")] == ["1", "3"]
     missing = typer.Context(get_command(app), obj=State(store=store / "nowhere"))
     assert complete_number(missing, "") == []
+
+
+def test_a_fifo_in_place_of_the_count_cache_is_ignored_never_waited_on(
+    rdvlog: Invoke, store: Path
+) -> None:
+    add(rdvlog)
+    hint = counter.hint_path(store)
+    hint.unlink(missing_ok=True)
+    os.mkfifo(hint)  # an open() of it would wait for a writer forever
+    assert add(rdvlog)["number"] == 2

@@ -15,6 +15,8 @@ import json
 import os
 from pathlib import Path
 
+from rdvlog.journal.files import read_store_file
+
 COUNT_HINT_NAME = "attempts.hint"
 #: The envelope of an attempt line as written (DESIGN.md §3, line form). A quote inside a JSON
 #: string is escaped, so the pattern cannot match inside a note or a message.
@@ -46,7 +48,7 @@ def count_attempts(fd: int, start: int = 0, end: int | None = None) -> int:
 def _hinted(hint: Path, fd: int, size: int) -> tuple[int, int] | None:
     """``(end of the hinted line, attempts up to it)`` when the hint is right, else ``None``."""
     try:
-        content = json.loads(hint.read_bytes())
+        content = json.loads(read_store_file(hint, root=hint.parent, max_bytes=512))
         offset, length = content["offset"], content["length"]
         seq, digest, attempts = content["seq"], content["hash"], content["attempts"]
     except (OSError, ValueError, TypeError, KeyError):

@@ -247,10 +247,18 @@ class Journal:
         if not self.exists():
             return None
         try:
-            with self._reading(), self.path.open("rb") as handle:
-                return append.tail_entry(
-                    handle.fileno(), os.fstat(handle.fileno()).st_size, self.path
-                )
+            with (
+                self._reading(),
+                open_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES) as (
+                    fd,
+                    size,
+                ),
+            ):
+                return append.tail_entry(fd, size, self.path)
+        except NotAStoreFile as exc:
+            raise StoreError(
+                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
+            ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
 

@@ -23,6 +23,7 @@ from rdvlog import disk
 from rdvlog.errors import InEachLanguage, JournalDamaged, UsageError, os_failure
 from rdvlog.evidence import stored_path
 from rdvlog.export import atomic_output, check_target
+from rdvlog.journal.files import NotAStoreFile, read_store_file
 from rdvlog.models import Evidence
 from rdvlog.pieces import Piece, PieceItem
 from rdvlog.render.dossier import (
@@ -159,8 +160,8 @@ def _reader(evidence_dir: Path) -> Callable[[Evidence], bytes]:
         """A stored file's bytes, checked against the hash the journal recorded."""
         source = stored_path(evidence_dir, evidence)
         try:
-            data = source.read_bytes()
-        except FileNotFoundError:
+            data = read_store_file(source, root=evidence_dir.parent, max_bytes=evidence.size)
+        except (FileNotFoundError, NotAStoreFile):
             raise JournalDamaged(
                 key="error.evidence.gone", name=evidence.name, source=source
             ) from None

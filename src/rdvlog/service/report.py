@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,6 +17,7 @@ from rdvlog.evidence import stored_path
 from rdvlog.facts import is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.journal import Journal
+from rdvlog.journal.files import NotAStoreFile, open_store_file, read_store_file
 from rdvlog.models import Evidence, Lang
 from rdvlog.report import Integrity, ReportInput
 from rdvlog.service.reading import audited_history, checked_history
@@ -97,9 +99,14 @@ def capture_times(
         for evidence in record.attempt.evidence:
             if evidence.sha256 in found or evidence.media_type not in _CAPTURE_TYPES:
                 continue
+            path = stored_path(evidence_dir, evidence)
             try:
-                with stored_path(evidence_dir, evidence).open("rb") as reader:
-                    found[evidence.sha256] = capture_time(reader.read(HEAD))
+                # The checked open: a FIFO or a link out of the store is never read or waited on.
+                with open_store_file(path, root=evidence_dir.parent, max_bytes=evidence.size) as (
+                    fd,
+                    _,
+                ):
+                    found[evidence.sha256] = capture_time(os.read(fd, HEAD))
             except OSError:
                 found[evidence.sha256] = None
     return found
@@ -113,9 +120,10 @@ def evidence_reader(session: Session) -> Callable[[Evidence], bytes]:
     evidence_dir = session.journal().evidence_dir
 
     def read(evidence: Evidence) -> bytes:
+        path = stored_path(evidence_dir, evidence)
         try:
-            return stored_path(evidence_dir, evidence).read_bytes()
-        except FileNotFoundError:
+            return read_store_file(path, root=evidence_dir.parent, max_bytes=evidence.size)
+        except (FileNotFoundError, NotAStoreFile):
             raise JournalDamaged(
                 key="error.evidence.not_in_store", name=evidence.name, sha=evidence.sha256[:12]
             ) from None
