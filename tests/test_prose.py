@@ -24,7 +24,7 @@ REALISTIC_FR = (
     "disponible (23), erreur ou indisponibilité du site (4). Parmi ces tentatives, 24 sont "
     "accompagnées d'au moins une capture d'écran ; chacune des 6 semaines en compte au moins "
     "une. Le journal consigne en outre les démarches écrites suivantes adressées à la "
-    "préfecture : un courriel du 12 octobre 2026, un courriel du 26 octobre 2026 et une lettre "
+    "préfecture : un courriel du 12 octobre 2026 ; un courriel du 26 octobre 2026 ; et une lettre "
     "recommandée avec accusé de réception du 2 novembre 2026, reçue le 3 novembre 2026 ; "
     "aucune réponse n'est consignée. Aucun rendez-vous obtenu n'est consigné. Il s'agit d'une "
     "demande de renouvellement de titre de séjour. Le titre de séjour de l'intéressé expire le "

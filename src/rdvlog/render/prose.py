@@ -94,9 +94,14 @@ def period(lang: Lang, start: dt.date, end: dt.date) -> str:
 
 
 def enumerate_words(lang: Lang, items: Sequence[str]) -> str:
-    """``a, b et c`` / ``a, b and c``."""
+    """``a, b et c`` / ``a, b and c``; items that hold a comma themselves (« un courriel du
+    12 octobre, suivi d'une réponse… ») are set apart by semicolons, so that no reader takes
+    the next item for part of the previous one."""
     if len(items) <= 1:
         return "".join(items)
+    if any("," in item for item in items):
+        semicolon = labels.t(lang, "semicolon")  # « ; » in French, "; " in English
+        return semicolon.join(items[:-1]) + semicolon.rstrip() + t(lang, "and") + items[-1]
     return ", ".join(items[:-1]) + t(lang, "and") + items[-1]
 
 
