@@ -6,7 +6,13 @@ from typing import Annotated
 import typer
 
 from rdvlog.cli.context import message_lang, print_json, say, session, state, warn
-from rdvlog.cli.options import ForceOption, JsonOption, LangOption
+from rdvlog.cli.options import (
+    FirstExhibitOption,
+    ForceOption,
+    GroupWeeksOption,
+    JsonOption,
+    LangOption,
+)
 from rdvlog.cli.root import app
 from rdvlog.labels import count, t
 from rdvlog.service.dossier import DossierRequest, write_dossier
@@ -23,18 +29,8 @@ def dossier(
     as_zip: Annotated[
         bool, typer.Option("--zip", help="Write the same files into one zip instead.")
     ] = False,
-    group_weeks: Annotated[
-        bool,
-        typer.Option("--group-weeks", help="The screenshots of one calendar week as one pièce."),
-    ] = False,
-    first_exhibit: Annotated[
-        int,
-        typer.Option(
-            "--first-exhibit",
-            min=1,
-            help="The report's pièce number; 1…N-1 are left to pièces the lawyer adds.",
-        ),
-    ] = 1,
+    group_weeks: GroupWeeksOption = False,
+    first_exhibit: FirstExhibitOption = 1,
     lang: LangOption = None,
     force: ForceOption = False,
     as_json: JsonOption = False,

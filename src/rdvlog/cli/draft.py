@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from rdvlog.cli.context import message, message_lang, session, state, warn
-from rdvlog.cli.options import ForceOption
+from rdvlog.cli.options import FirstExhibitOption, ForceOption, GroupWeeksOption
 from rdvlog.cli.root import app
 from rdvlog.codes import Lang
 from rdvlog.export import check_target
@@ -79,21 +79,8 @@ def requete(
         bool,
         typer.Option("--astreinte", help="Ask for the order under a penalty per day of delay."),
     ] = False,
-    first_exhibit: Annotated[
-        int,
-        typer.Option(
-            "--first-exhibit",
-            min=1,
-            help="Number of the first pièce, as given to `rdvlog dossier` (default 1).",
-        ),
-    ] = 1,
-    group_weeks: Annotated[
-        bool,
-        typer.Option(
-            "--group-weeks",
-            help="One pièce per calendar week of screenshots, as `rdvlog dossier --group-weeks`.",
-        ),
-    ] = False,
+    first_exhibit: FirstExhibitOption = 1,
+    group_weeks: GroupWeeksOption = False,
 ) -> None:
     """The requête en référé « mesures utiles » (art. L. 521-3 CJA) to the tribunal
     administratif of the préfecture's département: parties, facts from the journal, urgency,

@@ -36,3 +36,16 @@ ForceOption = Annotated[bool, typer.Option("--force", help="Replace the output f
 UnlistedOption = Annotated[
     bool, typer.Option("--unlisted", help="Record -p as typed, outside the directory.")
 ]
+# The pièce numbering of `dossier`, which `draft requete` must repeat to list the same pièces.
+FirstExhibitOption = Annotated[
+    int,
+    typer.Option(
+        "--first-exhibit",
+        min=1,
+        help="The report's pièce number; 1…N-1 are left to pièces the lawyer adds.",
+    ),
+]
+GroupWeeksOption = Annotated[
+    bool,
+    typer.Option("--group-weeks", help="The screenshots of one calendar week as one pièce."),
+]

@@ -246,23 +246,27 @@ class Journal:
         attempt with it)."""
         if not self.exists():
             return None
+        with self._opened() as (fd, size):
+            return append.tail_entry(fd, size, self.path)
+
+    # -- reading --------------------------------------------------------------------------
+
+    @contextmanager
+    def _opened(self) -> Iterator[tuple[int, int]]:
+        """The journal open for reading through the checked open, ``(fd, size)``, under the
+        lock; a file that is not the store's own, or a failed read, is one clear error."""
         try:
             with (
                 self._reading(),
-                open_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES) as (
-                    fd,
-                    size,
-                ),
+                open_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES) as opened,
             ):
-                return append.tail_entry(fd, size, self.path)
+                yield opened
         except NotAStoreFile as exc:
             raise StoreError(
                 key="error.journal.not_store_file", path=self.path, reason=exc.strerror
             ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
-
-    # -- reading --------------------------------------------------------------------------
 
     def read_bytes(self) -> bytes:
         """The whole journal as one consistent snapshot."""
@@ -299,23 +303,10 @@ class Journal:
         """
         if not self.exists():
             return None
-        try:
-            with (
-                self._reading(),
-                open_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES) as (
-                    fd,
-                    size,
-                ),
-            ):
-                raw = hint.hinted_case_line(self.case_hint, fd, size, root=self.root)
-                if raw is None:
-                    raw = hint.search_case_line(fd, size)
-        except NotAStoreFile as exc:
-            raise StoreError(
-                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
-            ) from None
-        except OSError as exc:
-            raise os_failure(exc, "reading the journal") from None
+        with self._opened() as (fd, size):
+            raw = hint.hinted_case_line(self.case_hint, fd, size, root=self.root)
+            if raw is None:
+                raw = hint.search_case_line(fd, size)
         if raw is None:
             return None
         return reading.case_from_line(raw, self.path)
