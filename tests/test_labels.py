@@ -39,16 +39,24 @@ def tables() -> dict[str, list[tuple[str, int]]]:
 def merged() -> dict[str, str]:
     """Table name → the prefix ``labels/__init__.py`` merges it under ("" for none)."""
     tree = ast.parse((LABELS / "__init__.py").read_text(encoding="utf-8"))
-    table = next(
+    # The terminal's labels (``_TABLE``) and the documents' (``documents``, merged into it
+    # on first use): one namespace.
+    tables = [
         node.value
-        for node in tree.body
+        for node in ast.walk(tree)
         if isinstance(node, ast.AnnAssign | ast.Assign)
         and isinstance(node.value, ast.Dict)
-        and "_TABLE"
-        in [t.id for t in ([node.target] if isinstance(node, ast.AnnAssign) else node.targets)]
-    )
+        and {"_TABLE", "documents"}
+        & {
+            t.id
+            for t in ([node.target] if isinstance(node, ast.AnnAssign) else node.targets)
+            if isinstance(t, ast.Name)
+        }
+    ]
+    assert len(tables) == 2
     prefixes: dict[str, str] = {}
-    for key, value in zip(table.keys, table.values, strict=True):
+    pairs = [pair for table in tables for pair in zip(table.keys, table.values, strict=True)]
+    for key, value in pairs:
         assert key is None, "the table merges other tables with ** only"
         if isinstance(value, ast.Name):
             prefixes[value.id] = ""

@@ -73,7 +73,7 @@ def _checked_out(root: Path, attempt: Attempt, case: Case | None, zone: str) -> 
         assert journal.latest_case() == case
     verification = journal.verify()
     assert verification.ok, verification.first_break
-    session = Session(root, clock=Clock(NOW), _zone=ZoneInfo(zone))
+    session = Session(root, clock=Clock(NOW), zone=ZoneInfo(zone))
     for lang in ("fr", "en"):
         report = build_report(session, ReportRequest(lang=lang))
         assert render_markdown(report)

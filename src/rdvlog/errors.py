@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import errno
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from rdvlog.codes import Lang
@@ -15,13 +16,15 @@ EXIT_STORE = 1
 EXIT_USAGE = 2
 
 
-@dataclass(frozen=True)
-class Phrase:
+# The small value types here and on the path of ``attempt add`` are NamedTuples, not
+# dataclasses: a dataclass costs several million instructions to create at import, about
+# 1 % of the start-up budget each (docs/DEVELOPERS.md, "Start-up").
+class Phrase(NamedTuple):
     """A label put inside another error's sentence, in the same language (a reason, a
     "while doing")."""
 
     key: str
-    values: dict[str, object] = field(default_factory=dict)
+    values: Mapping[str, object] = MappingProxyType({})
 
     def text(self, lang: Lang) -> str:
         from rdvlog.labels import t  # the label table imports codes, which imports this module
@@ -29,8 +32,7 @@ class Phrase:
         return t(lang, self.key, **_rendered(lang, self.values))
 
 
-@dataclass(frozen=True)
-class InEachLanguage:
+class InEachLanguage(NamedTuple):
     """A value written once per language (the codes a French reader types are not the
     English ones)."""
 
@@ -41,7 +43,7 @@ class InEachLanguage:
         return self.fr if lang == "fr" else self.en
 
 
-def _rendered(lang: Lang, values: dict[str, object]) -> dict[str, object]:
+def _rendered(lang: Lang, values: Mapping[str, object]) -> dict[str, object]:
     return {
         k: v.text(lang) if isinstance(v, Phrase | InEachLanguage) else v for k, v in values.items()
     }

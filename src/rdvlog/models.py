@@ -128,7 +128,7 @@ AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Place(_Model):

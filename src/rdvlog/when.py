@@ -7,7 +7,7 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from rdvlog.errors import BadTime, Phrase, UsageError
@@ -153,8 +153,7 @@ def parse_date(text: str, *, option: str) -> dt.date:
         ) from None
 
 
-@dataclass(frozen=True)
-class _Typed:
+class _Typed(NamedTuple):  # not a dataclass: see errors.Phrase
     """What the user wrote, before it is checked against the calendar and the zone."""
 
     year: int

@@ -14,15 +14,10 @@ from __future__ import annotations
 from rdvlog.codes import Lang
 from rdvlog.labels.cli import CLI_LABELS
 from rdvlog.labels.command_errors import COMMAND_ERROR_LABELS
-from rdvlog.labels.dossier import DOSSIER_LABELS
-from rdvlog.labels.drafts import DRAFT_LABELS
 from rdvlog.labels.errors import ERROR_LABELS
 from rdvlog.labels.help import HELP_LABELS
 from rdvlog.labels.outputs import OUTPUT_LABELS
-from rdvlog.labels.report import REPORT_LABELS
-from rdvlog.labels.requete import REQUETE_LABELS
 from rdvlog.labels.store_errors import STORE_ERROR_LABELS
-from rdvlog.labels.synthese import SYNTHESE_LABELS
 from rdvlog.labels.terminal import TERMINAL_LABELS
 
 
@@ -36,31 +31,59 @@ def _prefixed(prefix: str, table: dict[str, tuple[str, str]]) -> dict[str, tuple
     return {f"{prefix}.{key}": (_french_spacing(fr), en) for key, (fr, en) in table.items()}
 
 
+#: What the terminal says; the documents' tables join it on the first key it lacks.
 _TABLE: dict[str, tuple[str, str]] = {
-    **REPORT_LABELS,
     **OUTPUT_LABELS,
     **CLI_LABELS,
-    **{key: (_french_spacing(fr), en) for key, (fr, en) in DOSSIER_LABELS.items()},
     **ERROR_LABELS,
     **STORE_ERROR_LABELS,
     **COMMAND_ERROR_LABELS,
     **HELP_LABELS,
     **TERMINAL_LABELS,
-    **_prefixed("synthese", SYNTHESE_LABELS),
-    **_prefixed("draft", DRAFT_LABELS),
-    **_prefixed("draft", REQUETE_LABELS),
 }
+_complete = False
+
+
+def _documents() -> None:
+    """Add the report's, the dossier's, the synthèse's and the drafts' labels: a third of the
+    table, which ``attempt add`` never reads (loading them costs it 1 % of its start-up)."""
+    global _complete
+    from rdvlog.labels.dossier import DOSSIER_LABELS
+    from rdvlog.labels.drafts import DRAFT_LABELS
+    from rdvlog.labels.report import REPORT_LABELS
+    from rdvlog.labels.requete import REQUETE_LABELS
+    from rdvlog.labels.synthese import SYNTHESE_LABELS
+
+    documents = {
+        **REPORT_LABELS,
+        **{key: (_french_spacing(fr), en) for key, (fr, en) in DOSSIER_LABELS.items()},
+        **_prefixed("synthese", SYNTHESE_LABELS),
+        **_prefixed("draft", DRAFT_LABELS),
+        **_prefixed("draft", REQUETE_LABELS),
+    }
+    _TABLE.update(documents)  # no key is in both: tests/test_labels.py
+    _complete = True
+
+
+def _row(key: str) -> tuple[str, str]:
+    try:
+        return _TABLE[key]
+    except KeyError:
+        if _complete:
+            raise
+        _documents()
+        return _TABLE[key]
 
 
 def t(lang: Lang, key: str, **values: object) -> str:
     """The label ``key`` in ``lang``, with ``values`` substituted (``str.format``)."""
-    text = _TABLE[key][0 if lang == "fr" else 1]
+    text = _row(key)[0 if lang == "fr" else 1]
     return text.format(**values) if values else text
 
 
 def template(lang: Lang, key: str) -> str:
     """The label ``key`` in ``lang`` before any value is put in."""
-    return _TABLE[key][0 if lang == "fr" else 1]
+    return _row(key)[0 if lang == "fr" else 1]
 
 
 def count(lang: Lang, key: str, n: int, **values: object) -> str:
@@ -71,9 +94,13 @@ def count(lang: Lang, key: str, n: int, **values: object) -> str:
 
 
 def has_label(key: str) -> bool:
+    if key not in _TABLE and not _complete:
+        _documents()
     return key in _TABLE
 
 
 def label_keys() -> tuple[str, ...]:
     """Every label key (for tests that check each one reads in both languages)."""
+    if not _complete:
+        _documents()
     return tuple(_TABLE)

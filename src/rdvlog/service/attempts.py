@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from rdvlog.codes import Channel, Outcome
 from rdvlog.errors import NotFound, UsageError
-from rdvlog.history import fold
 from rdvlog.journal import Journal, counter
 from rdvlog.journal.codec import encode_line
 from rdvlog.models import Attempt, Entry, Place, Void
@@ -56,8 +54,9 @@ def unix_newlines(text: str | None) -> str | None:
     return text.replace("\r\n", "\n") if text is not None else None
 
 
-@dataclass(frozen=True)
-class AttemptRequest:
+# NamedTuples, not dataclasses: each dataclass costs about 1 % of attempt add's start-up
+# budget to define (docs/DEVELOPERS.md, "Start-up").
+class AttemptRequest(NamedTuple):
     """What the person says about one attempt; ``place``/``procedure`` default to the case's."""
 
     at: dt.datetime
@@ -75,8 +74,7 @@ class AttemptRequest:
     about: int | None = None
 
 
-@dataclass(frozen=True)
-class Reuse:
+class Reuse(NamedTuple):
     """A file just attached that an attempt of another day already carries."""
 
     name: str
@@ -84,8 +82,7 @@ class Reuse:
     day: str
 
 
-@dataclass(frozen=True)
-class Added:
+class Added(NamedTuple):
     """What ``attempt add`` recorded: the entry, its attempt number, and any reused file."""
 
     entry: Entry
@@ -182,6 +179,8 @@ def _written_step(journal: Journal, request: AttemptRequest) -> int:
     assert number is not None
     if request.outcome not in FOLLOW_UPS:
         raise UsageError(key="cli.about.outcome", n=number, outcome=request.outcome.value)
+    from rdvlog.history import fold  # only for a follow-up: attempt add never loads it
+
     step = fold(journal.records()).numbered(number)
     if step is None:
         raise NotFound(key="cli.about.missing", n=number)
@@ -254,6 +253,8 @@ def void_attempt(journal: Journal, number: int, reason: str) -> Entry:
     validated(Void, target=1, reason=reason)
 
     def checked() -> Void:
+        from rdvlog.history import fold
+
         record = fold(journal.records()).numbered(number)
         if record is None:
             raise NotFound(key="error.attempt.none", seq=number)

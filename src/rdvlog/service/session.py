@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdvlog.journal import Journal
@@ -11,13 +10,21 @@ from rdvlog.timestamps import Clock, system_clock
 from rdvlog.when import system_zone
 
 
-@dataclass
 class Session:
-    """One person's store, the clock, and the time zone (``RDVLOG_TZ`` or the system's)."""
+    """One person's store, the clock, and the time zone (``RDVLOG_TZ`` or the system's,
+    looked up when first needed)."""
 
-    root: Path
-    clock: Clock = system_clock
-    _zone: dt.tzinfo | None = field(default=None, repr=False)
+    # A plain class, not a dataclass: it is created on every run of ``attempt add``, and a
+    # dataclass costs about 1 % of the start-up budget to define (docs/DEVELOPERS.md).
+    def __init__(
+        self, root: Path, clock: Clock = system_clock, zone: dt.tzinfo | None = None
+    ) -> None:
+        self.root = root
+        self.clock = clock
+        self._zone = zone
+
+    def __repr__(self) -> str:
+        return f"Session({self.root!r})"
 
     @property
     def zone(self) -> dt.tzinfo:
