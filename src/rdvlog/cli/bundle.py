@@ -46,4 +46,4 @@ def bundle(
     language = message_lang(ctx)
     say(count(language, "cli.bundle_written", total, target=target))
     if not planned.report.integrity.ok:
-        warn(t(language, "cli.not_verified", problem=planned.report.integrity.problem))
+        warn(t(language, "cli.not_verified", problem=planned.report.integrity.problem_in(language)))

@@ -60,4 +60,4 @@ def dossier(
     else:
         say(count(language, "cli.dossier_written", written.pieces, target=written.target))
     if not written.report.integrity.ok:
-        warn(t(language, "cli.not_verified", problem=written.report.integrity.problem))
+        warn(t(language, "cli.not_verified", problem=written.report.integrity.problem_in(language)))

@@ -49,7 +49,9 @@ def _draft(ctx: typer.Context, request: DraftRequest, output: Path, force: bool)
     written = write_draft(session(ctx), request, target, draft=draft)
     message(ctx, "cli.draft_written", target=written)
     if draft.problem is not None:
-        warn(t(message_lang(ctx), "cli.draft_not_verified", problem=draft.problem))
+        language = message_lang(ctx)
+        problem = draft.broken.text(language) if draft.broken else draft.problem
+        warn(t(language, "cli.draft_not_verified", problem=problem))
 
 
 @draft_app.command(short_help="The letter to the préfet (demande de rendez-vous, mise en demeure).")

@@ -87,7 +87,13 @@ def report(
                 out.write(pdf)
             message(ctx, "cli.report_written", target=target)
         if not data.integrity.ok:
-            warn(t(message_lang(ctx), "cli.not_verified", problem=data.integrity.problem))
+            warn(
+                t(
+                    message_lang(ctx),
+                    "cli.not_verified",
+                    problem=data.integrity.problem_in(message_lang(ctx)),
+                )
+            )
         return
     chunks: Iterable[str]
     if chosen is ReportFormat.CSV:
@@ -102,4 +108,10 @@ def report(
                 out.write(chunk.encode("utf-8"))
         message(ctx, "cli.report_written", target=target)
     if not data.integrity.ok:
-        warn(t(message_lang(ctx), "cli.not_verified", problem=data.integrity.problem))
+        warn(
+            t(
+                message_lang(ctx),
+                "cli.not_verified",
+                problem=data.integrity.problem_in(message_lang(ctx)),
+            )
+        )

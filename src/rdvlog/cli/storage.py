@@ -10,6 +10,7 @@ from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
 from rdvlog.journal.codec import recorded_times
 from rdvlog.labels import t
+from rdvlog.labels.problems import break_phrase
 from rdvlog.render.verify import backwards_warnings, verify_json, verify_lines
 from rdvlog.service.reading import recorded_backwards
 
@@ -41,7 +42,8 @@ def verify(
         for text in backwards_warnings(backwards, language):
             warn(text)
     if result.first_break is not None:
-        fail(t(language, "verify.failed", problem=result.first_break.describe()), EXIT_STORE)
+        problem = break_phrase(result.first_break).text(language)
+        fail(t(language, "verify.failed", problem=problem), EXIT_STORE)
 
 
 @app.command()

@@ -69,7 +69,8 @@ def _hint(exc: click_errors.BadParameter) -> str:
 
 
 def _detail(message: str, lang: Lang) -> str:
-    """Click's reason for refusing a value, in ``lang`` for the two kinds rdvlog meets."""
+    """Click's reason for refusing a value, in ``lang`` for the kinds rdvlog meets."""
+    message = message.removeprefix("Value error, ")
     if message.startswith("Input should be a valid integer"):
         return t(lang, "error.cli.integer")
     if message.endswith("is not a valid integer."):
@@ -77,4 +78,7 @@ def _detail(message: str, lang: Lang) -> str:
     if " is not one of " in message:
         value, _, choices = message.partition(" is not one of ")
         return t(lang, "error.cli.not_one_of", value=value.strip("'"), choices=choices.rstrip("."))
+    if message.startswith("Input should be greater than or equal to "):
+        least = message.removeprefix("Input should be greater than or equal to ")
+        return t(lang, "error.cli.at_least", n=least.rstrip("."))
     return message

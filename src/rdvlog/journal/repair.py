@@ -24,6 +24,7 @@ from rdvlog.journal.audit import first_break
 from rdvlog.journal.codec import LineError, encode_line, parse_line, split_lines
 from rdvlog.journal.files import MAX_JOURNAL_BYTES, read_store_file
 from rdvlog.journal.reading import newer_entry
+from rdvlog.labels.problems import break_phrase
 from rdvlog.models import Entry, Repair
 from rdvlog.timestamps import utc_stamp
 
@@ -89,7 +90,7 @@ def _failed(exc: OSError, doing: str) -> StoreError:
 def _refuse_other_damage(kept: bytes) -> None:
     problem = first_break(kept)
     if problem is not None:
-        raise JournalDamaged(key="error.repair.not_torn", problem=problem.describe())
+        raise JournalDamaged(key="error.repair.not_torn", problem=break_phrase(problem))
 
 
 def _quarantine_name(journal: Journal, digest: str) -> str:

@@ -100,7 +100,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "different days will be noticed by the other side; attach this attempt's own screenshot",
     ),
     "cli.about.outcome": (
-        "--about {n} : réservé à un suivi (--outcome delivered ou answered), pas à « {outcome} »",
+        "--about {n} : réservé à un suivi (--outcome reçu ou répondu), pas à « {outcome} »",
         "--about {n}: only for a follow-up (--outcome delivered or answered), not {outcome}",
     ),
     "cli.about.missing": (
@@ -109,7 +109,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli.about.not_written": (
         "--about {n} : la tentative {n} ({channel}, {outcome}) n'est pas une démarche écrite "
-        "envoyée (courriel, courrier ou formulaire, --outcome sent)",
+        "envoyée (courriel, courrier ou formulaire, --outcome envoyé)",
         "--about {n}: attempt {n} ({channel}, {outcome}) is not a written step sent "
         "(an email, letter or contact form with --outcome sent)",
     ),
@@ -156,7 +156,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "verify.result": ("résultat", "result"),
     "verify.intact": ("intact", "intact"),
     "verify.broken": ("ROMPU, {problem}", "BROKEN, {problem}"),
-    "verify.failed": ("vérification échouée à {problem}", "verification failed at {problem}"),
+    "verify.failed": ("vérification échouée : {problem}", "verification failed at {problem}"),
     # case show
     "profile.applicant": ("demandeur", "applicant"),
     "profile.civility": ("civilité", "civility"),

@@ -134,6 +134,7 @@ COMMAND_ERROR_LABELS: dict[str, tuple[str, str]] = {
         "« {value} » n'est pas un nombre entier",
         "'{value}' is not a valid integer",
     ),
+    "error.cli.at_least": ("un nombre au moins égal à {n} est attendu", "at least {n} is expected"),
     "error.cli.integer": ("un nombre entier est attendu", "an integer is expected"),
     "error.cli.not_one_of": (
         "« {value} » n'est pas l'une des valeurs {choices}",

@@ -10,6 +10,7 @@ from rich.text import Text
 
 from rdvlog.codes import Outcome, spoken
 from rdvlog.dashboard import Status, Warning
+from rdvlog.errors import Phrase
 from rdvlog.models import Lang
 from rdvlog.printable import printable
 from rdvlog.render.i18n import count, t
@@ -25,7 +26,7 @@ Part = RenderableType | str
 
 
 def warning_text(lang: Lang, warning: Warning) -> str:
-    values = dict(warning.values)
+    values = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in warning.values}
     if warning.key in _COUNTED or warning.key == "status.warn.expires":
         n = values.pop("n")
         assert isinstance(n, int)
@@ -117,7 +118,7 @@ def _summary(facts: Status, lang: Lang) -> Table:
     state = (
         t(lang, "status.intact")
         if facts.verified
-        else t(lang, "status.broken", problem=printable(facts.problem or "?"))
+        else t(lang, "status.broken", problem=printable(_problem(facts, lang)))
     )
     summary.add_row(
         t(lang, "status.journal"),
@@ -177,7 +178,7 @@ def status_json(facts: Status) -> dict[str, object]:
             "entries": facts.entries,
             "head_hash": facts.head_hash,
             "verified": facts.verified,
-            "problem": facts.problem,
+            "problem": _problem(facts, "en") if facts.problem else None,
         },
         "permit_expires": facts.permit_expires.isoformat() if facts.permit_expires else None,
         "warnings": [warning_text("en", warning) for warning in facts.warnings],
@@ -192,6 +193,10 @@ def status_json(facts: Status) -> dict[str, object]:
         "booked_at": _stamp(facts.booked_at),
         "booked_number": facts.booked_number,
     }
+
+
+def _problem(facts: Status, lang: Lang) -> str:
+    return facts.problem.text(lang) if facts.problem is not None else "?"
 
 
 def _stamp(moment: dt.datetime | None) -> str | None:
