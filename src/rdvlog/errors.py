@@ -117,7 +117,9 @@ def os_failure(exc: OSError, doing: str) -> StoreError:
     """One line for an I/O failure, naming a full disk plainly."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return StoreError(key="error.disk_full", doing=_doing(doing))
-    reason = exc.strerror or str(exc)
+    from rdvlog.labels.problems import reason_of  # the label table imports this module
+
+    reason = reason_of(exc)
     where = f" ({exc.filename})" if exc.filename else ""
     return StoreError(key="error.os", doing=_doing(doing), reason=reason, where=where)
 

@@ -11,6 +11,7 @@ always read (``tests/test_i18n_problems.py`` checks they agree).
 from __future__ import annotations
 
 import errno
+import os
 from collections.abc import Mapping
 from typing import Any, Protocol
 
@@ -140,9 +141,29 @@ def os_reason(number: object, english: str) -> InEachLanguage:
     when the table has it; in English as the system says it."""
     from rdvlog.labels import has_label, t
 
-    name = errno.errorcode.get(number, "") if isinstance(number, int) else ""
-    key = f"errno.{name}"
-    return InEachLanguage(fr=t("fr", key) if has_label(key) else english, en=english)
+    if isinstance(number, int) and english == os.strerror(number):
+        key = f"errno.{errno.errorcode.get(number, '')}"
+        if has_label(key):
+            return InEachLanguage(fr=t("fr", key), en=english)
+    for words, reason in _STORE_FILE_REASONS:  # journal/files.py's NotAStoreFile
+        if english == words:
+            return InEachLanguage(fr=t("fr", reason), en=english)
+    if english.startswith("is larger than ") and english.endswith(" bytes"):
+        size = english.removeprefix("is larger than ").removesuffix(" bytes")
+        return InEachLanguage(fr=t("fr", "store_file.larger", size=size), en=english)
+    return InEachLanguage(fr=english, en=english)
+
+
+def reason_of(exc: OSError) -> InEachLanguage:
+    """:func:`os_reason` of a failed file operation."""
+    return os_reason(exc.errno, str(exc.strerror or exc))
+
+
+_STORE_FILE_REASONS: tuple[tuple[str, str], ...] = (
+    ("leads out of the store", "store_file.outside"),
+    ("is a symbolic link", "store_file.link"),
+    ("is not a regular file", "store_file.special"),
+)
 
 
 PROBLEM_LABELS: dict[str, tuple[str, str]] = {
@@ -274,6 +295,10 @@ PROBLEM_LABELS: dict[str, tuple[str, str]] = {
     ),
     "invalid.other": ("valeur refusée", "value refused"),
     # The system's reasons for a failed file operation (strerror), by errno name.
+    "store_file.outside": ("mène hors du dossier des données", "leads out of the store"),
+    "store_file.link": ("est un lien symbolique", "is a symbolic link"),
+    "store_file.special": ("n'est pas un fichier ordinaire", "is not a regular file"),
+    "store_file.larger": ("dépasse {size} octets", "is larger than {size} bytes"),
     "errno.EACCES": ("permission refusée", "Permission denied"),
     "errno.EPERM": ("opération non permise", "Operation not permitted"),
     "errno.EROFS": ("système de fichiers en lecture seule", "Read-only file system"),
