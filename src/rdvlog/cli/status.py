@@ -11,8 +11,7 @@ from rdvlog.service.report import status_facts
 
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Who and which store, today's attempts, days and weeks covered, this week's
-    screenshots, the journal's head hash, a 12-week calendar, and what to watch."""
+    """The status facts from one verified read, as a screen or JSON."""
     note_missing_store(ctx)
     facts = status_facts(session(ctx))
     if as_json:

@@ -23,11 +23,10 @@ def verify(
         bool,
         typer.Option(
             "--full",
-            help="Read every line again, ignoring the record of the part already verified.",
         ),
     ] = False,
 ) -> None:
-    """Check the whole hash chain and every evidence file; exit 1 at the first break."""
+    """Verify the chain and the files; exit 1 at the first break."""
     journal = session(ctx).journal()
     result = journal.verify(full=full)
     backwards = recorded_backwards(recorded_times(journal.read_bytes()))
@@ -48,7 +47,7 @@ def verify(
 
 @app.command()
 def repair(ctx: typer.Context) -> None:
-    """Move a torn last line (left by a crash) to quarantine/ and record the repair."""
+    """Quarantine a torn last line and record the repair."""
     entry = session(ctx).journal().repair()
     if entry is None:
         message(ctx, "cli.nothing_to_repair")
@@ -60,5 +59,5 @@ def repair(ctx: typer.Context) -> None:
 
 @app.command()
 def path(ctx: typer.Context) -> None:
-    """Print the store directory."""
+    """The store directory, created or not."""
     print(state(ctx).store_path())
