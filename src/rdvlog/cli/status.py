@@ -17,7 +17,9 @@ def status(ctx: typer.Context, as_json: JsonOption = False) -> None:
     if as_json:
         print_json(status_json(facts))
         return
-    for part in status_screen(facts, message_lang(ctx)):
+    from rich.console import Console
+
+    for part in status_screen(facts, message_lang(ctx), width=Console().width):
         if isinstance(part, str):
             print(part)  # plain: a path or the head hash must never be wrapped or cut
         else:

@@ -190,6 +190,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "status.journal_state": ("{entries} entrées, {state}", "{entries} entries, {state}"),
     "status.intact": ("intact", "intact"),
     "status.broken": ("ROMPU ({problem})", "BROKEN ({problem})"),
+    "status.broken_below": ("ROMPU (voir plus bas)", "BROKEN (see below)"),
     "status.head": ("empreinte", "head hash"),
     "status.heatmap": (
         "12 dernières semaines (numéros de semaine ISO)",
