@@ -132,6 +132,10 @@ def _doing(doing: str) -> Phrase:
     verb, _, target = doing.partition(" ")
     if has_label(f"doing.{doing}"):
         return Phrase(f"doing.{doing}")
+    if doing.startswith("writing the dossier "):
+        return Phrase(
+            "doing.writing_dossier", {"target": doing.removeprefix("writing the dossier ")}
+        )
     if verb == "writing" and target:
         return Phrase("doing.writing", {"target": target})
     return Phrase("doing.as_given", {"text": doing})

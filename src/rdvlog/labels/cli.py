@@ -43,13 +43,13 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "cli.draft_written": ("projet écrit dans {target}", "draft written to {target}"),
     "cli.draft_letter_hint": (
         "envoyez-le en recommandé avec avis de réception, puis consignez l'envoi : rdvlog attempt "
-        "add -c letter --outcome sent --reference NUMÉRO_DU_RECOMMANDÉ",
+        "add -c courrier --outcome envoyé --reference NUMÉRO_DU_RECOMMANDÉ",
         "send it by registered letter with acknowledgement of receipt (LRAR), then record it: "
         "rdvlog attempt add -c letter --outcome sent --reference REGISTERED_LETTER_NUMBER",
     ),
     "cli.draft_text_hint": (
         "collez-le dans le formulaire de contact ou un courriel (2 000 caractères au plus), puis "
-        "consignez l'envoi : rdvlog attempt add -c contact-form --outcome sent (ou -c email)",
+        "consignez l'envoi : rdvlog attempt add -c formulaire --outcome envoyé (ou -c courriel)",
         "paste it in the contact form or an email (2,000 characters at most), then record it: "
         "rdvlog attempt add -c contact-form --outcome sent (or -c email)",
     ),

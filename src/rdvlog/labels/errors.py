@@ -13,6 +13,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     ),
     "doing.as_given": ("{text}", "{text}"),
     "doing.writing": ("écrivant {target}", "writing {target}"),
+    "doing.writing_dossier": ("écrivant le dossier {target}", "writing the dossier {target}"),
     "doing.copying evidence": ("copiant une preuve", "copying evidence"),
     "doing.creating the evidence folder": (
         "créant le dossier des preuves",
