@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from rdvlog.errors import os_failure
 from rdvlog.journal.audit import Break, first_break
 from rdvlog.journal.codec import LineError, PayloadReader, read_line
 from rdvlog.labels.problems import break_phrase, detail_phrase, os_reason
@@ -170,6 +171,18 @@ def test_a_line_error_reads_in_english_exactly_as_its_detail() -> None:
         assert detail_phrase(error.kind, error.values).text("en") == error.detail
 
 
+def test_a_failed_write_says_the_system_s_reason_in_french() -> None:
+    denied = os_failure(
+        PermissionError(13, "Permission denied", "/s/journal.jsonl"), "writing the journal"
+    )
+    assert (
+        denied.text("fr") == "échec en écrivant le journal : permission refusée (/s/journal.jsonl)"
+    )
+    assert denied.text("en") == "writing the journal failed: Permission denied (/s/journal.jsonl)"
+    read_only = os_failure(OSError(30, "Read-only file system", "/s"), "writing the dossier /d")
+    assert read_only.text("fr").startswith("échec en écrivant le dossier /d : système de fichiers")
+
+
 def test_the_system_s_reasons_read_in_french() -> None:
     assert os_reason(13, "Permission denied").text("fr") == "permission refusée"
     assert os_reason(13, "Permission denied").text("en") == "Permission denied"
@@ -191,6 +204,8 @@ REFUSED = [
         "la tentative 1 (site, pas-de-créneau) n'est pas une démarche écrite envoyée",
     ),
     (("attempt", "add", "--about", "1"), "(--outcome reçu ou répondu), pas à « pas-de-créneau »"),
+    (("attempt", "add", "--json=1"), "l'option --json ne prend pas de valeur"),
+    (("status", "extra"), "argument en trop : extra"),
     (("attempt", "add", "--at", "demain 9h"), "8h30, maintenant, hier à 18h05, aujourd'hui 9h"),
 ]
 

@@ -51,8 +51,10 @@ def click_error_text(exc: click_errors.ClickException, lang: Lang) -> str:
         return t(lang, "error.cli.bad_value", name=_hint(exc), detail=_detail(exc.message, lang))
     if isinstance(exc, click_errors.BadOptionUsage) and "requires an argument" in exc.message:
         return t(lang, "error.cli.needs_value", name=exc.option_name)
+    if isinstance(exc, click_errors.BadOptionUsage) and "does not take a value" in exc.message:
+        return t(lang, "error.cli.takes_no_value", name=exc.option_name)
     if exc.message.startswith("Got unexpected extra argument"):
-        value = exc.message.partition("(")[2].rstrip(")")
+        value = exc.message.rpartition("(")[2].rstrip(")")
         return t(lang, "error.cli.extra", value=value)
     if exc.message.startswith("Missing command"):
         return t(lang, "error.cli.missing_command")

@@ -122,6 +122,10 @@ COMMAND_ERROR_LABELS: dict[str, tuple[str, str]] = {
     "error.cli.missing": ("il manque {what}", "missing {what}"),
     "error.cli.missing_option": ("l'option {name}", "option {name}"),
     "error.cli.missing_argument": ("l'argument {name}", "argument {name}"),
+    "error.cli.takes_no_value": (
+        "l'option {name} ne prend pas de valeur",
+        "option {name} does not take a value",
+    ),
     "error.cli.needs_value": (
         "l'option {name} attend une valeur",
         "option {name} requires an argument",
