@@ -285,7 +285,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     # Attempts and the case
     "error.attempt.no_place": (
         "quelle préfecture ? Donnez -p (par ex. -p bobigny ou -p 93), ou fixez-en une par "
-        "défaut avec `rdvlog case set -p PREFECTURE`",
+        "défaut avec `rdvlog case set -p PRÉFECTURE`",
         "which préfecture? Give -p (e.g. -p bobigny or -p 93), "
         "or set a default once with `rdvlog case set -p PREFECTURE`",
     ),
