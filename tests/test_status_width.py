@@ -123,3 +123,12 @@ def test_status_at_60_and_80_columns(
     assert too_long == [], result.stdout
     assert "…" not in result.stdout
     assert len(lines) <= 40, result.stdout
+
+
+def test_a_command_to_type_is_never_broken_across_lines(
+    rdvlog: Invoke, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("COLUMNS", "60")
+    assert rdvlog("case", "set", "-p", "bobigny", "--lang", "fr").exit_code == 0
+    screen = rdvlog("status").stdout
+    assert "`rdvlog attempt add`" in screen, screen

@@ -129,7 +129,8 @@ def _summary(facts: Status, lang: Lang, width: int) -> Text:
 
 
 def _words(text: str) -> list[str]:
-    """The words of ``text``, a number kept with the word after it (« 3 jours », « 6 sur »)."""
+    """The words of ``text``, a number kept with the word after it (« 3 jours », « 6 sur »)
+    and a command to type kept whole (`rdvlog attempt add`)."""
     words: list[str] = []
     glue = False
     for word in text.split(" "):
@@ -137,7 +138,7 @@ def _words(text: str) -> list[str]:
             words[-1] += f" {word}"
         else:
             words.append(word)
-        glue = word.lstrip("(").isdigit()
+        glue = word.lstrip("(").isdigit() or words[-1].count("`") % 2 == 1
     return words
 
 
