@@ -107,7 +107,9 @@ def test_a_broken_chain_is_announced_not_hidden(rdvlog: Invoke, journal: None, s
     result = rdvlog("report")
     assert result.exit_code == 0
     header = result.stdout.split("## ")[0]
-    assert "line 3: hash-mismatch" in header
+    # The report is French (the profile's language): the break in French words too.
+    assert "ligne 3 : le contenu ne correspond plus à son empreinte" in header
+    assert "hash-mismatch" not in header
     assert "does not verify" in result.stderr
 
 

@@ -198,7 +198,7 @@ def test_the_text_letter_fits_the_contact_form(
     assert realistic_store in text
     assert "à 27 reprises" in text
     assert "formulaire de contact" not in text  # the hint is for the terminal
-    assert "contact-form" in result.stderr
+    assert "-c formulaire --outcome envoyé" in result.stderr  # French words: the profile is French
     # The profile is French, and so is the terminal unless --lang says otherwise.
     assert "2,000" in rdvlog("--lang", "en", "draft", "letter", "--help").output
     assert "2 000" in rdvlog("draft", "letter", "--help").output
@@ -231,7 +231,7 @@ def test_the_letter_says_to_send_it_by_lrar_and_record_it(
     assert french.exit_code == 0
     assert f"projet écrit dans {tmp_path / 'lettre.docx'}" in french.stderr
     assert "recommandé" in french.stderr
-    assert "rdvlog attempt add -c letter --outcome sent --reference" in french.stderr
+    assert "rdvlog attempt add -c courrier --outcome envoyé --reference" in french.stderr
 
 
 def test_the_english_draft_is_marked_a_working_translation(

@@ -12,6 +12,7 @@ from typing import BinaryIO
 from rdvlog.errors import JournalDamaged
 from rdvlog.evidence import stored_path
 from rdvlog.journal.files import stream_store_file
+from rdvlog.labels.problems import reason_of
 from rdvlog.render import i18n
 from rdvlog.render.markdown import render_markdown
 from rdvlog.render.spreadsheet import render_csv
@@ -108,7 +109,7 @@ def _copy_exhibit(
             key="error.exhibit.unreadable",
             number=exhibit.number,
             source=source,
-            reason=exc.strerror or exc,
+            reason=reason_of(exc),
         ) from None
     if digest != exhibit.evidence.sha256:
         raise JournalDamaged(key="error.exhibit.changed", number=exhibit.number, source=source)

@@ -8,6 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from rdvlog.codes import Outcome
+from rdvlog.errors import Phrase
 from rdvlog.facts import WRITTEN_CHANNELS, is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Case
@@ -51,7 +52,8 @@ class Status:
     entries: int
     head_hash: str | None
     verified: bool
-    problem: str | None
+    #: The first verification break, as a sentence in either language.
+    problem: Phrase | None
     permit_expires: dt.date | None
     warnings: tuple[Warning, ...]
     #: The applicant as the profile names them (« Mme Aïcha Ben Saïd »), if set.
@@ -79,7 +81,7 @@ def status(
     today: dt.date,
     entries: int,
     head_hash: str | None,
-    problem: str | None,
+    problem: Phrase | None,
     store: str | None = None,
     numbers: Mapping[int, int] | None = None,
 ) -> Status:

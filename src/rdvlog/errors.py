@@ -119,7 +119,9 @@ def os_failure(exc: OSError, doing: str) -> StoreError:
     """One line for an I/O failure, naming a full disk plainly."""
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return StoreError(key="error.disk_full", doing=_doing(doing))
-    reason = exc.strerror or str(exc)
+    from rdvlog.labels.problems import reason_of  # the label table imports this module
+
+    reason = reason_of(exc)
     where = f" ({exc.filename})" if exc.filename else ""
     return StoreError(key="error.os", doing=_doing(doing), reason=reason, where=where)
 
@@ -132,6 +134,10 @@ def _doing(doing: str) -> Phrase:
     verb, _, target = doing.partition(" ")
     if has_label(f"doing.{doing}"):
         return Phrase(f"doing.{doing}")
+    if doing.startswith("writing the dossier "):
+        return Phrase(
+            "doing.writing_dossier", {"target": doing.removeprefix("writing the dossier ")}
+        )
     if verb == "writing" and target:
         return Phrase("doing.writing", {"target": target})
     return Phrase("doing.as_given", {"text": doing})

@@ -18,6 +18,7 @@ from rdvlog import disk
 from rdvlog.disk import remove_created
 from rdvlog.errors import BadEvidence, os_failure
 from rdvlog.journal.files import stream_store_file
+from rdvlog.labels.problems import reason_of
 from rdvlog.models import Evidence, ShortText
 
 #: Larger files are refused: a screenshot, a PDF or a saved page is far smaller.
@@ -98,7 +99,7 @@ def check_source(path: Path, *, store: Path) -> Source:
         raise BadEvidence(key="error.evidence.missing", shown=shown) from None
     except OSError as exc:
         raise BadEvidence(
-            key="error.evidence.unreadable", shown=shown, reason=exc.strerror
+            key="error.evidence.unreadable", shown=shown, reason=reason_of(exc)
         ) from None
     except ValueError:  # a NUL byte: no such path can exist
         raise BadEvidence(key="error.evidence.nul", shown=shown) from None
@@ -118,7 +119,7 @@ def check_source(path: Path, *, store: Path) -> Source:
             pass
     except OSError as exc:
         raise BadEvidence(
-            key="error.evidence.unreadable", shown=shown, reason=exc.strerror
+            key="error.evidence.unreadable", shown=shown, reason=reason_of(exc)
         ) from None
     try:
         name = _NAME.validate_python(path.name)

@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from rdvlog.errors import Phrase
 from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
 from rdvlog.pieces import Piece, number_pieces
@@ -25,6 +26,14 @@ class Integrity:
     problem: str | None = None
     #: Entries recorded "before" the entry above them: the computer's clock went back.
     recorded_backwards: tuple[ClockBack, ...] = ()
+    #: The first break as a sentence in either language (``problem`` is its English).
+    broken: Phrase | None = None
+
+    def problem_in(self, lang: Lang) -> str:
+        """The first break in ``lang`` (``?`` when unknown)."""
+        if self.broken is not None:
+            return self.broken.text(lang)
+        return self.problem or "?"
 
 
 @dataclass(frozen=True)

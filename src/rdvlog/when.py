@@ -10,7 +10,7 @@ import unicodedata
 from typing import NamedTuple
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from rdvlog.errors import BadTime, Phrase, UsageError
+from rdvlog.errors import BadTime, InEachLanguage, Phrase, UsageError
 from rdvlog.timestamps import format_offset
 
 #: Options that select attempts rather than date one: a future bound is a harmless filter.
@@ -128,6 +128,16 @@ def zone_name(zone: dt.tzinfo) -> str:
     return "UTC" + format_offset(offset)
 
 
+#: The English words among the accepted forms: a French reader is shown the French ones.
+_ENGLISH_FORMS = frozenset(
+    ("now", "today", "yesterday", "yesterday 18:05", "today 9h", "monday", "monday 09:00")
+)
+
+
+def _in_french(forms: str) -> str:
+    return ", ".join(form for form in forms.split(", ") if form not in _ENGLISH_FORMS)
+
+
 def accepted_forms(option: str) -> str:
     """The forms ``option`` accepts, for its error message: ``--at`` needs a time of day."""
     return _FILTER_FORMS if option in FILTER_OPTIONS else _AT_FORMS
@@ -194,7 +204,9 @@ def parse_when(
                 key="error.when.unknown_form",
                 option=option,
                 shown=shown,
-                forms=accepted_forms(option),
+                forms=InEachLanguage(
+                    fr=_in_french(accepted_forms(option)), en=accepted_forms(option)
+                ),
             )
         if need_time and typed.clock is None:
             raise BadTime(key="error.when.no_time", option=option, shown=shown)

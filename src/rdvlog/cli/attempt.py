@@ -41,7 +41,6 @@ from rdvlog.when import parse_when
 
 attempt_app = typer.Typer(
     name="attempt",
-    help="Record an attempt, list them, show one, void one.",
     no_args_is_help=True,
     cls=RdvlogSubgroup,
 )
@@ -50,7 +49,6 @@ app.add_typer(attempt_app)
 NumberArgument = Annotated[
     int,
     typer.Argument(
-        help="The attempt's number (as `attempt list` shows it).",
         metavar="N",
         autocompletion=complete_number,
     ),
@@ -58,7 +56,6 @@ NumberArgument = Annotated[
 ActiveNumberArgument = Annotated[
     int,
     typer.Argument(
-        help="The attempt's number (as `attempt list` shows it).",
         metavar="N",
         autocompletion=complete_active_number,
     ),
@@ -77,14 +74,13 @@ PrefectureOption = Annotated[
     typer.Option(
         "-p",
         "--prefecture",
-        help="Préfecture: town, département name or code (default: the case profile's).",
         metavar="metavar.place",
         autocompletion=complete_place,
     ),
 ]
 ProcedureOption = Annotated[
     str | None,
-    typer.Option("-d", "--procedure", help="Démarche (default: the case profile's)."),
+    typer.Option("-d", "--procedure"),
 ]
 # Codes are read by codes.parse_*: English codes and French aliases (`courrier`, `refus`).
 ChannelOption = Annotated[
@@ -92,7 +88,6 @@ ChannelOption = Annotated[
     typer.Option(
         "-c",
         "--channel",
-        help="How you tried.",
         metavar="metavar.channel",
         autocompletion=complete_channel,
     ),
@@ -101,48 +96,38 @@ OutcomeOption = Annotated[
     str,
     typer.Option(
         "--outcome",
-        help="What came of it.",
         metavar="metavar.outcome",
         autocompletion=complete_outcome,
     ),
 ]
 AtOption = Annotated[
     str,
-    typer.Option(
-        "--at", help="When: now, 08:30, 2026-11-20 08:30, 20/11/2026 8h30…", metavar="metavar.when"
-    ),
+    typer.Option("--at", metavar="metavar.when"),
 ]
-MessageOption = Annotated[
-    str | None, typer.Option("-m", "--message", help="The exact message shown.")
-]
-UrlOption = Annotated[str | None, typer.Option("--url", help="The page's address.")]
+MessageOption = Annotated[str | None, typer.Option("-m", "--message")]
+UrlOption = Annotated[str | None, typer.Option("--url")]
 ReferenceOption = Annotated[
     str | None,
-    typer.Option("--reference", help="LRAR number, email subject, ticket number."),
+    typer.Option("--reference"),
 ]
 EvidenceOption = Annotated[
     list[Path] | None,
-    typer.Option("-e", "--evidence", help="Screenshot or other file; repeat for several."),
+    typer.Option("-e", "--evidence"),
 ]
 #: `-e a.png b.png` and `-e *.png` (the shell expands it): the files after the first.
-MoreEvidenceArgument = Annotated[
-    list[Path] | None, typer.Argument(help="More evidence files after -e.", hidden=True)
-]
+MoreEvidenceArgument = Annotated[list[Path] | None, typer.Argument(hidden=True)]
 LatestScreenshotOption = Annotated[
     bool,
     typer.Option(
         "--latest-screenshot",
-        help="Attach the newest image of your screenshot folder ($RDVLOG_SCREENSHOT_DIR).",
     ),
 ]
-NoteOption = Annotated[str | None, typer.Option("-n", "--note", help="Free text.")]
-AsJsonOption = Annotated[bool, typer.Option("--json", help="Print the recorded entry as JSON.")]
+NoteOption = Annotated[str | None, typer.Option("-n", "--note")]
+AsJsonOption = Annotated[bool, typer.Option("--json")]
 AboutOption = Annotated[
     int | None,
     typer.Option(
         "--about",
-        help="With --outcome delivered or answered: the number of the email, letter or "
-        "form sent that this follows up.",
         metavar="N",
     ),
 ]
@@ -167,7 +152,7 @@ def add(
     as_json: AsJsonOption = False,
     extra: MoreEvidenceArgument = None,
 ) -> None:
-    """Record one attempt to get an appointment (run it right after each try)."""
+    """Parse the options, record through the service, confirm (or print the entry as JSON)."""
     attached = evidence_files(evidence, extra)
     s = session(ctx)
     when = parse_when(at, zone=s.zone, now=s.now(), option="--at", need_time=True)
@@ -215,17 +200,12 @@ ListOutcomeOption = Annotated[
     str | None,
     typer.Option(
         "--outcome",
-        help="Only this outcome.",
         metavar="metavar.outcome",
         autocompletion=complete_outcome,
     ),
 ]
-IncludeVoidOption = Annotated[
-    bool, typer.Option("--include-void", help="Show voided attempts too.")
-]
-OutputFormatOption = Annotated[
-    ListFormat, typer.Option("--format", help="table, json, jsonl or csv.")
-]
+IncludeVoidOption = Annotated[bool, typer.Option("--include-void")]
+OutputFormatOption = Annotated[ListFormat, typer.Option("--format")]
 
 
 @attempt_app.command("list")
@@ -238,7 +218,7 @@ def list_(
     include_void: IncludeVoidOption = False,
     output_format: OutputFormatOption = ListFormat.TABLE,
 ) -> None:
-    """List recorded attempts, oldest first."""
+    """Select, then print as a table or a machine format."""
     from rdvlog.cli.context import show
     from rdvlog.render import listing
     from rdvlog.service.reading import read_history
@@ -291,7 +271,7 @@ def list_(
 
 @attempt_app.command("show")
 def show_(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = False) -> None:
-    """Show one attempt in full, with where its evidence files are stored."""
+    """One attempt and where its files are stored."""
 
     from rdvlog.render import listing
     from rdvlog.service.reading import attempt_files
@@ -314,9 +294,9 @@ def show_(ctx: typer.Context, number: NumberArgument, as_json: JsonOption = Fals
 def void(
     ctx: typer.Context,
     number: ActiveNumberArgument,
-    reason: Annotated[str, typer.Option("--reason", help="Why it is withdrawn (required).")],
+    reason: Annotated[str, typer.Option("--reason")],
 ) -> None:
-    """Withdraw an attempt recorded by mistake; it stays in the journal, marked void."""
+    """Append a void entry for an attempt."""
     entry = void_attempt(session(ctx).journal(), number, reason)
     message(ctx, "cli.attempt_voided", seq=number, entry=entry.seq)
 

@@ -20,14 +20,14 @@ PROGRESS_FROM = 10
 @app.command()
 def bundle(
     ctx: typer.Context,
-    output: Annotated[Path, typer.Option("-o", "--output", help="The zip file to write.")],
+    output: Annotated[Path, typer.Option("-o", "--output")],
     lang: LangOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
     force: ForceOption = False,
 ) -> None:
-    """Write the report, the spreadsheet, every exhibit and the journal into one zip."""
+    """Plan the bundle from one snapshot, write it atomically."""
     # `-o dossier` means dossier.zip: the lawyer's software opens it by its extension.
     output = output if output.suffix.lower() == ".zip" else output.with_name(output.name + ".zip")
     target = check_target(output, store=state(ctx).store_path(), force=force)
@@ -46,4 +46,4 @@ def bundle(
     language = message_lang(ctx)
     say(count(language, "cli.bundle_written", total, target=target))
     if not planned.report.integrity.ok:
-        warn(t(language, "cli.not_verified", problem=planned.report.integrity.problem))
+        warn(t(language, "cli.not_verified", problem=planned.report.integrity.problem_in(language)))

@@ -19,42 +19,35 @@ from rdvlog.when import parse_date
 
 case_app = typer.Typer(
     name="case",
-    help="The case profile: applicant, default préfecture and démarche…",
     cls=RdvlogSubgroup,
 )
 app.add_typer(case_app)
 
 
-ApplicantOption = Annotated[
-    str | None, typer.Option("--applicant", help="The applicant's full name.")
-]
+ApplicantOption = Annotated[str | None, typer.Option("--applicant")]
 CivilityOption = Annotated[
     Literal["M", "Mme"] | None,
-    typer.Option("--civility", help="M (Monsieur) or Mme (Madame), as reports name you."),
+    typer.Option("--civility"),
 ]
 PrefectureOption = Annotated[
     str | None,
     typer.Option(
         "-p",
         "--prefecture",
-        help="Default préfecture for `attempt add`.",
         metavar="metavar.place",
         autocompletion=complete_place,
     ),
 ]
-ProcedureOption = Annotated[str | None, typer.Option("-d", "--procedure", help="Default démarche.")]
+ProcedureOption = Annotated[str | None, typer.Option("-d", "--procedure")]
 PermitExpiresOption = Annotated[
     str | None,
-    typer.Option("--permit-expires", help="Expiry date of the current permit or récépissé."),
+    typer.Option("--permit-expires"),
 ]
-ForeignerNumberOption = Annotated[
-    str | None, typer.Option("--foreigner-number", help="N° étranger (AGDREF).")
-]
+ForeignerNumberOption = Annotated[str | None, typer.Option("--foreigner-number")]
 ApplicationOption = Annotated[
     bool | None,
     typer.Option(
         "--first-application/--renewal",
-        help="A first application, or the renewal of a permit.",
         show_default=False,
     ),
 ]
@@ -73,7 +66,7 @@ def set_(
     application: ApplicationOption = None,
     lang: LangOption = None,
 ) -> None:
-    """Set one or more fields of the case profile; the others keep their value."""
+    """Gather the options given into one change of the profile."""
     changes: dict[str, Any] = {}
     if applicant is not None:
         changes["applicant"] = applicant
@@ -104,18 +97,15 @@ def attach(
     ctx: typer.Context,
     files: Annotated[
         list[Path],
-        typer.Argument(help="The document's file; several images for its pages (recto, verso)."),
+        typer.Argument(),
     ],
     label: Annotated[
         str,
-        typer.Option(
-            "--label", help='What it is, as the bordereau names it: "Titre de séjour expirant…".'
-        ),
+        typer.Option("--label"),
     ],
     as_json: JsonOption = False,
 ) -> None:
-    """Attach a document of the case (titre de séjour, passport, récépissé, job offer…);
-    it comes first among the dossier's pièces."""
+    """Record a case document with its files."""
     entry = attach_document(session(ctx).journal(), label, files)
     if as_json:
         print_json(entry.model_dump(mode="json"))
@@ -135,7 +125,7 @@ def attach(
 
 @case_app.command("show")
 def show(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Show the case profile and the documents attached to the case."""
+    """The profile and the case documents, as lines or JSON."""
     s = session(ctx)
     journal = s.journal()
     case = journal.latest_case() or Case()

@@ -24,18 +24,16 @@ def dossier(
     ctx: typer.Context,
     output: Annotated[
         Path,
-        typer.Option("-o", "--output", help="A new folder (or, with --zip, a .zip file)."),
+        typer.Option("-o", "--output"),
     ],
-    as_zip: Annotated[
-        bool, typer.Option("--zip", help="Write the same files into one zip instead.")
-    ] = False,
+    as_zip: Annotated[bool, typer.Option("--zip")] = False,
     group_weeks: GroupWeeksOption = False,
     first_exhibit: FirstExhibitOption = 1,
     lang: LangOption = None,
     force: ForceOption = False,
     as_json: JsonOption = False,
 ) -> None:
-    """Write the dossier for the tribunal: PJ00_bordereau.pdf and one PDF per pièce."""
+    """Write the pièces through the service, then say what was written."""
     request = DossierRequest(
         report=ReportRequest(lang=lang, first_piece=first_exhibit, group_weeks=group_weeks),
         output=output,
@@ -60,4 +58,4 @@ def dossier(
     else:
         say(count(language, "cli.dossier_written", written.pieces, target=written.target))
     if not written.report.integrity.ok:
-        warn(t(language, "cli.not_verified", problem=written.report.integrity.problem))
+        warn(t(language, "cli.not_verified", problem=written.report.integrity.problem_in(language)))

@@ -15,11 +15,6 @@ from rdvlog.service.drafts import DraftRequest, draft_format, read_draft, write_
 
 draft_app = typer.Typer(
     name="draft",
-    help=(
-        "Write a draft from the journal, to read, complete and sign: the letter to the préfet, "
-        "the requête en référé mesures utiles, or the attestation sur l'honneur. "
-        "Drafts are in French; rdvlog gives no legal advice."
-    ),
     no_args_is_help=True,
 )
 app.add_typer(draft_app)
@@ -29,15 +24,12 @@ OutputOption = Annotated[
     typer.Option(
         "-o",
         "--output",
-        help="The file to write; its extension picks the format: .docx (editable), .pdf, .txt.",
     ),
 ]
 DraftLangOption = Annotated[
     Lang,
     typer.Option(
         "--lang",
-        help="fr (default: what the préfecture and the tribunal need) or en (an English "
-        "working translation, for reading only).",
     ),
 ]
 
@@ -49,27 +41,25 @@ def _draft(ctx: typer.Context, request: DraftRequest, output: Path, force: bool)
     written = write_draft(session(ctx), request, target, draft=draft)
     message(ctx, "cli.draft_written", target=written)
     if draft.problem is not None:
-        warn(t(message_lang(ctx), "cli.draft_not_verified", problem=draft.problem))
+        language = message_lang(ctx)
+        problem = draft.broken.text(language) if draft.broken else draft.problem
+        warn(t(language, "cli.draft_not_verified", problem=problem))
 
 
-@draft_app.command(short_help="The letter to the préfet (demande de rendez-vous, mise en demeure).")
+@draft_app.command()
 def letter(
     ctx: typer.Context,
     output: OutputOption,
     lang: DraftLangOption = "fr",
     force: ForceOption = False,
 ) -> None:
-    """The letter to the préfet: a request for an appointment and formal notice (mise en
-    demeure), listing the attempts so far and the journal's fingerprint (head hash). Send it
-    by registered letter (LRAR): the préfecture's own records then hold a dated copy of the
-    fingerprint. With -o FILE.txt: a short text to paste in an email or a contact form, at
-    most 2,000 characters, short enough for the ANEF contact form."""
+    """Write the letter (DOCX, PDF, or the short text), then say how to send it."""
     _draft(ctx, DraftRequest("letter", lang), output, force)
     short = output.suffix.lower() == ".txt"
     message(ctx, "cli.draft_text_hint" if short else "cli.draft_letter_hint")
 
 
-@draft_app.command(short_help="The requête en référé mesures utiles for the tribunal.")
+@draft_app.command()
 def requete(
     ctx: typer.Context,
     output: OutputOption,
@@ -77,29 +67,24 @@ def requete(
     force: ForceOption = False,
     astreinte: Annotated[
         bool,
-        typer.Option("--astreinte", help="Ask for the order under a penalty per day of delay."),
+        typer.Option("--astreinte"),
     ] = False,
     first_exhibit: FirstExhibitOption = 1,
     group_weeks: GroupWeeksOption = False,
 ) -> None:
-    """The requête en référé « mesures utiles » (art. L. 521-3 CJA) to the tribunal
-    administratif of the préfecture's département: parties, facts from the journal, urgency,
-    usefulness, conclusions (an order to give an appointment) and the list of pièces numbered
-    as `rdvlog dossier` numbers them. For a lawyer, or to file through Télérecours citoyens."""
+    """Write the requête, its pièces numbered as ``dossier`` numbers them."""
     request = DraftRequest(
         "requete", lang, astreinte=astreinte, first_exhibit=first_exhibit, group_weeks=group_weeks
     )
     _draft(ctx, request, output, force)
 
 
-@draft_app.command(short_help="The attestation sur l'honneur listing your attempts.")
+@draft_app.command()
 def attestation(
     ctx: typer.Context,
     output: OutputOption,
     lang: DraftLangOption = "fr",
     force: ForceOption = False,
 ) -> None:
-    """The attestation sur l'honneur that you made the attempts listed, on the dates shown,
-    « établie pour servir en justice », with the reminder of art. 441-7 code pénal; to sign
-    and attach with a copy of an identity document."""
+    """Write the attestation sur l'honneur."""
     _draft(ctx, DraftRequest("attestation", lang), output, force)

@@ -1,10 +1,11 @@
 """Help in the user's language, and global options wherever they are typed.
 
-Commands declare their help as label keys (``help="help.attempt.add"``); :func:`translate`
-puts the sentences of the run's language into the Click command tree Typer builds on each run,
-before anything is parsed or shown. Translating the built tree rather than the declarations
-keeps one source (the label table), lets tests switch language per invocation, and costs
-nothing at import time.
+Commands and options declare no help text: the label table (``labels/help.py``) is its one
+source, found by the command's path and the option's name (:func:`translate`,
+:func:`help_key`); ``tests/test_help.py`` fails when a command or an option has no key.
+:func:`translate` puts the sentences of the run's language into the Click command tree Typer
+builds on each run, before anything is parsed or shown, which lets tests switch language per
+invocation and costs nothing at import time.
 """
 
 from __future__ import annotations
@@ -79,9 +80,7 @@ def translate(command: Command, lang: Lang, path: str = "") -> None:
         if key and has_label(key):
             command.help = t(lang, key)
             break
-    if command.short_help and has_label(command.short_help):
-        command.short_help = t(lang, command.short_help)
-    elif command.short_help and has_label(f"help.short.{path}"):
+    if has_label(f"help.short.{path}"):
         command.short_help = t(lang, f"help.short.{path}")
     for param in command.params:
         _translate_param(param, lang, path)

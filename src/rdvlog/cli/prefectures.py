@@ -17,12 +17,10 @@ from rdvlog.render.directory import office_lines, office_table
 @app.command()
 def prefectures(
     ctx: typer.Context,
-    query: Annotated[
-        str | None, typer.Argument(help="Town, département name or code; all when omitted.")
-    ] = None,
+    query: Annotated[str | None, typer.Argument()] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Search the directory: what `-p` accepts and what it records."""
+    """The directory through the resolver ``-p`` uses."""
     found = places.search(query)
     if as_json:
         print_json([asdict(office) for office in found])

@@ -48,24 +48,20 @@ def report(
     ctx: typer.Context,
     output_format: Annotated[
         ReportFormat | None,
-        typer.Option(
-            "--format", help="markdown (default), csv or pdf; by default from -o's extension."
-        ),
+        typer.Option("--format"),
     ] = None,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Write to this file (default: stdout).")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
     lang: LangOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
     excel: Annotated[
         bool,
-        typer.Option("--excel", help="CSV for French spreadsheet software: ';', BOM, CRLF."),
+        typer.Option("--excel"),
     ] = False,
     force: ForceOption = False,
 ) -> None:
-    """Write the chronological report a lawyer attaches to a référé mesures utiles."""
+    """Build the report input once, then write it in the chosen format."""
     chosen = chosen_format(output_format, output)
     if chosen is ReportFormat.PDF and output is None and sys.stdout.isatty():
         raise UsageError(key="error.report.pdf_terminal")
@@ -87,7 +83,13 @@ def report(
                 out.write(pdf)
             message(ctx, "cli.report_written", target=target)
         if not data.integrity.ok:
-            warn(t(message_lang(ctx), "cli.not_verified", problem=data.integrity.problem))
+            warn(
+                t(
+                    message_lang(ctx),
+                    "cli.not_verified",
+                    problem=data.integrity.problem_in(message_lang(ctx)),
+                )
+            )
         return
     chunks: Iterable[str]
     if chosen is ReportFormat.CSV:
@@ -102,4 +104,10 @@ def report(
                 out.write(chunk.encode("utf-8"))
         message(ctx, "cli.report_written", target=target)
     if not data.integrity.ok:
-        warn(t(message_lang(ctx), "cli.not_verified", problem=data.integrity.problem))
+        warn(
+            t(
+                message_lang(ctx),
+                "cli.not_verified",
+                problem=data.integrity.problem_in(message_lang(ctx)),
+            )
+        )

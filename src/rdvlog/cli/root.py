@@ -165,7 +165,7 @@ def root(
         typer.Option("--version", help="help.version", callback=_version, is_eager=True),
     ] = False,
 ) -> None:
-    """rdvlog: dated, hash-chained proof of failed préfecture appointment attempts."""
+    """The global options: the store and the language of messages."""
     store = store.expanduser() if store is not None else None
     if isinstance(ctx.obj, State):
         if store is not None:

@@ -11,14 +11,15 @@ from rdvlog.service.report import status_facts
 
 @app.command()
 def status(ctx: typer.Context, as_json: JsonOption = False) -> None:
-    """Who and which store, today's attempts, days and weeks covered, this week's
-    screenshots, the journal's head hash, a 12-week calendar, and what to watch."""
+    """The status facts from one verified read, as a screen or JSON."""
     note_missing_store(ctx)
     facts = status_facts(session(ctx))
     if as_json:
         print_json(status_json(facts))
         return
-    for part in status_screen(facts, message_lang(ctx)):
+    from rich.console import Console
+
+    for part in status_screen(facts, message_lang(ctx), width=Console().width):
         if isinstance(part, str):
             print(part)  # plain: a path or the head hash must never be wrapped or cut
         else:

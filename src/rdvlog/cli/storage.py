@@ -10,6 +10,7 @@ from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
 from rdvlog.journal.codec import recorded_times
 from rdvlog.labels import t
+from rdvlog.labels.problems import break_phrase
 from rdvlog.render.verify import backwards_warnings, verify_json, verify_lines
 from rdvlog.service.reading import recorded_backwards
 
@@ -22,11 +23,10 @@ def verify(
         bool,
         typer.Option(
             "--full",
-            help="Read every line again, ignoring the record of the part already verified.",
         ),
     ] = False,
 ) -> None:
-    """Check the whole hash chain and every evidence file; exit 1 at the first break."""
+    """Verify the chain and the files; exit 1 at the first break."""
     journal = session(ctx).journal()
     result = journal.verify(full=full)
     backwards = recorded_backwards(recorded_times(journal.read_bytes()))
@@ -41,12 +41,13 @@ def verify(
         for text in backwards_warnings(backwards, language):
             warn(text)
     if result.first_break is not None:
-        fail(t(language, "verify.failed", problem=result.first_break.describe()), EXIT_STORE)
+        problem = break_phrase(result.first_break).text(language)
+        fail(t(language, "verify.failed", problem=problem), EXIT_STORE)
 
 
 @app.command()
 def repair(ctx: typer.Context) -> None:
-    """Move a torn last line (left by a crash) to quarantine/ and record the repair."""
+    """Quarantine a torn last line and record the repair."""
     entry = session(ctx).journal().repair()
     if entry is None:
         message(ctx, "cli.nothing_to_repair")
@@ -58,5 +59,5 @@ def repair(ctx: typer.Context) -> None:
 
 @app.command()
 def path(ctx: typer.Context) -> None:
-    """Print the store directory."""
+    """The store directory, created or not."""
     print(state(ctx).store_path())

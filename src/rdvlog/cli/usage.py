@@ -51,8 +51,10 @@ def click_error_text(exc: click_errors.ClickException, lang: Lang) -> str:
         return t(lang, "error.cli.bad_value", name=_hint(exc), detail=_detail(exc.message, lang))
     if isinstance(exc, click_errors.BadOptionUsage) and "requires an argument" in exc.message:
         return t(lang, "error.cli.needs_value", name=exc.option_name)
+    if isinstance(exc, click_errors.BadOptionUsage) and "does not take a value" in exc.message:
+        return t(lang, "error.cli.takes_no_value", name=exc.option_name)
     if exc.message.startswith("Got unexpected extra argument"):
-        value = exc.message.partition("(")[2].rstrip(")")
+        value = exc.message.rpartition("(")[2].rstrip(")")
         return t(lang, "error.cli.extra", value=value)
     if exc.message.startswith("Missing command"):
         return t(lang, "error.cli.missing_command")
@@ -69,7 +71,8 @@ def _hint(exc: click_errors.BadParameter) -> str:
 
 
 def _detail(message: str, lang: Lang) -> str:
-    """Click's reason for refusing a value, in ``lang`` for the two kinds rdvlog meets."""
+    """Click's reason for refusing a value, in ``lang`` for the kinds rdvlog meets."""
+    message = message.removeprefix("Value error, ")
     if message.startswith("Input should be a valid integer"):
         return t(lang, "error.cli.integer")
     if message.endswith("is not a valid integer."):
@@ -77,4 +80,7 @@ def _detail(message: str, lang: Lang) -> str:
     if " is not one of " in message:
         value, _, choices = message.partition(" is not one of ")
         return t(lang, "error.cli.not_one_of", value=value.strip("'"), choices=choices.rstrip("."))
+    if message.startswith("Input should be greater than or equal to "):
+        least = message.removeprefix("Input should be greater than or equal to ")
+        return t(lang, "error.cli.at_least", n=least.rstrip("."))
     return message

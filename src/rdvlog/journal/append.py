@@ -15,6 +15,7 @@ from rdvlog import disk
 from rdvlog.errors import StoreError, os_failure
 from rdvlog.journal import reading
 from rdvlog.journal.codec import LineError, entry_hash, parse_line
+from rdvlog.labels.problems import os_reason
 from rdvlog.models import (
     FORMAT_VERSION,
     KINDS,
@@ -64,7 +65,7 @@ def write_all(fd: int, line: bytes, size: int, created: list[Path], path: Path) 
             disk.fsync(fd)
         except OSError:
             created.clear()
-            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            reason = os_reason(exc.errno, os.strerror(exc.errno) if exc.errno else str(exc))
             raise StoreError(key="error.store.uncut", reason=reason) from None
         raise os_failure(exc, "writing the journal") from None
 

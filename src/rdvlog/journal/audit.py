@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdvlog.evidence import MAX_EVIDENCE_BYTES, stored_path
@@ -32,6 +32,9 @@ class Break:
     line: int
     kind: str
     detail: str
+    #: What ``detail`` says as values (``path``, ``found``…), for a sentence in any language
+    #: (labels/problems.py); ``cause`` tells apart the sentences of one kind.
+    values: dict[str, object] = field(default_factory=dict, compare=False)
 
     def describe(self) -> str:
         return f"line {self.line}: {self.kind}: {self.detail}"
@@ -86,27 +89,44 @@ class EvidenceCheck:
                         path, root=self.root, max_bytes=MAX_EVIDENCE_BYTES
                     )
                 except FileNotFoundError:
-                    return Break(number, "missing-evidence", f"{path} is missing")
+                    return Break(number, "missing-evidence", f"{path} is missing", {"path": path})
                 except OSError as exc:
-                    return Break(number, "missing-evidence", f"{path}: {exc.strerror}")
+                    return Break(
+                        number,
+                        "missing-evidence",
+                        f"{path}: {exc.strerror}",
+                        _unreadable(path, exc),
+                    )
                 self._hashed[evidence.sha256] = digest
             if self._hashed[evidence.sha256] != evidence.sha256:
-                return Break(number, "evidence-mismatch", f"{path} has changed")
+                return Break(number, "evidence-mismatch", f"{path} has changed", {"path": path})
         return None
 
     def _quarantine_problem(self, number: int, repair: Repair) -> Break | None:
         folder, _, name = repair.file.partition("/")
         if folder != QUARANTINE_FOLDER or not name or "/" in name or name in (".", ".."):
-            return Break(number, "quarantine-mismatch", f"{repair.file} is not in quarantine/")
+            return Break(
+                number,
+                "quarantine-mismatch",
+                f"{repair.file} is not in quarantine/",
+                {"cause": "outside", "path": repair.file},
+            )
         path = self.root / folder / name
         try:
             digest, size = stream_store_file(path, root=self.root, max_bytes=repair.bytes)
         except FileNotFoundError:
-            return Break(number, "quarantine-mismatch", f"{path} is missing")
+            return Break(number, "quarantine-mismatch", f"{path} is missing", {"path": path})
         except OSError as exc:
-            return Break(number, "quarantine-mismatch", f"{path} {exc.strerror}")
+            return Break(
+                number, "quarantine-mismatch", f"{path} {exc.strerror}", _unreadable(path, exc)
+            )
         if digest != repair.sha256 or size != repair.bytes:
-            return Break(number, "quarantine-mismatch", f"{path} has changed")
+            return Break(
+                number,
+                "quarantine-mismatch",
+                f"{path} has changed",
+                {"cause": "changed", "path": path},
+            )
         return None
 
     def unreferenced(self, root: Path) -> tuple[str, ...]:
@@ -119,6 +139,10 @@ class EvidenceCheck:
             if path.name not in self.referenced
         )
         return tuple(found)
+
+
+def _unreadable(path: Path, exc: OSError) -> dict[str, object]:
+    return {"cause": "unreadable", "path": path, "reason": exc.strerror, "errno": exc.errno}
 
 
 def check_line(
@@ -135,9 +159,14 @@ def check_line(
     try:
         obj, entry = read_line(raw, read_payload)
     except LineError as exc:
-        return Break(number, exc.kind, exc.detail)
+        return Break(number, exc.kind, exc.detail, exc.values)
     if entry.seq != number:
-        return Break(number, "seq-gap", f"sequence number {entry.seq}, expected {number}")
+        return Break(
+            number,
+            "seq-gap",
+            f"sequence number {entry.seq}, expected {number}",
+            {"found": entry.seq, "expected": number},
+        )
     if obj["prev"] != prev:
         return Break(number, "prev-mismatch", "does not link to the previous entry's hash")
     body = hashed_body(obj, read_payload.canonical)
@@ -244,7 +273,12 @@ def _audit(
     if rest:
         readable = False
         if first is None:
-            first = Break(last + 1, "torn-tail", f"{len(rest)} bytes without a final newline")
+            first = Break(
+                last + 1,
+                "torn-tail",
+                f"{len(rest)} bytes without a final newline",
+                {"bytes": len(rest)},
+            )
     unreferenced = evidence.unreferenced(root) if first is None else ()
     verification = Verification(count, head, first, unreferenced)
     kept = entries if readable and keep else None

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
 
+from rdvlog.labels.problems import validation_values
 from rdvlog.models import (
     FORMAT_VERSION,
     PAYLOADS,
@@ -104,10 +105,19 @@ class Recorded:
 class LineError(Exception):
     """One line that cannot be read as an entry; ``kind`` is the break kind it is."""
 
-    def __init__(self, kind: str, detail: str, *, newer: bool = False) -> None:
+    def __init__(
+        self,
+        kind: str,
+        detail: str,
+        *,
+        newer: bool = False,
+        values: dict[str, object] | None = None,
+    ) -> None:
         super().__init__(detail)
         self.kind = kind
         self.detail = detail
+        #: What ``detail`` says as values, for a sentence in any language (labels/problems.py).
+        self.values = values or {}
         # A whole entry from a newer rdvlog is not a torn line: repair must never remove it.
         self.newer = newer
 
@@ -117,6 +127,14 @@ def first_error(exc: ValidationError) -> str:
     error = exc.errors()[0]
     where = ".".join(str(part) for part in error["loc"]) or "entry"
     return f"{where}: {error['msg']}"
+
+
+def _invalid(exc: ValidationError, entry: str | None = None) -> dict[str, object]:
+    """:func:`first_error` as values: which field, pydantic's error type and context."""
+    values = validation_values(exc.errors()[0])
+    if entry is None:
+        return {"cause": "field", **values}
+    return {"cause": "data", "entry": entry, **values}
 
 
 def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any], Entry]:
@@ -136,13 +154,18 @@ def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any]
             "unparseable",
             f"written by a newer rdvlog (format v{version}); upgrade rdvlog to read it",
             newer=True,
+            values={"cause": "newer", "version": version},
         )
     try:
         entry = Entry.model_validate(obj)
     except ValidationError as exc:
-        raise LineError("invalid-field", first_error(exc)) from None
+        raise LineError("invalid-field", first_error(exc), values=_invalid(exc)) from None
     if entry.v != FORMAT_VERSION:
-        raise LineError("invalid-field", f"unknown format version {entry.v}")
+        raise LineError(
+            "invalid-field",
+            f"unknown format version {entry.v}",
+            values={"cause": "version", "version": entry.v},
+        )
     return obj, entry
 
 
@@ -226,7 +249,11 @@ def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], 
     try:
         payload = read_payload(entry)
     except ValidationError as exc:
-        raise LineError("invalid-field", f"{entry.kind} data: {first_error(exc)}") from None
+        raise LineError(
+            "invalid-field",
+            f"{entry.kind} data: {first_error(exc)}",
+            values=_invalid(exc, entry.kind),
+        ) from None
     return obj, Recorded(entry.seq, entry.kind, entry.recorded_at, entry.hash, payload)
 
 

@@ -8,8 +8,9 @@ from typing import Protocol, TypeVar
 
 from pydantic import ValidationError
 
-from rdvlog.errors import JournalDamaged, TornTail
-from rdvlog.journal.codec import LineError, first_error, parse_line, split_lines
+from rdvlog.errors import JournalDamaged, Phrase, TornTail
+from rdvlog.journal.codec import LineError, parse_line, split_lines
+from rdvlog.labels.problems import detail_phrase, validation_values
 from rdvlog.models import Case
 
 
@@ -34,9 +35,10 @@ def read_lines(data: bytes, read: Callable[[bytes], _Line], path: Path) -> list[
         except LineError as exc:
             if exc.newer:
                 raise newer_entry(path, exc) from None
-            raise damaged(path, number, exc.detail) from None
+            raise damaged(path, number, detail_phrase(exc.kind, exc.values)) from None
         if item.seq != number:
-            raise damaged(path, number, f"sequence number {item.seq}, expected {number}")
+            gap = {"found": item.seq, "expected": number}
+            raise damaged(path, number, detail_phrase("seq-gap", gap))
         items.append(item)
     return items
 
@@ -50,11 +52,12 @@ def case_from_line(raw: bytes, path: Path) -> Case:
     except LineError as exc:
         if exc.newer:
             raise newer_entry(path, exc) from None
-        raise _unreadable_case(path, exc.detail) from None
+        raise _unreadable_case(path, detail_phrase(exc.kind, exc.values)) from None
     except ValidationError as exc:
-        raise _unreadable_case(path, first_error(exc)) from None
+        invalid = {"cause": "field", **validation_values(exc.errors()[0])}
+        raise _unreadable_case(path, detail_phrase("invalid-field", invalid)) from None
     if not isinstance(payload, Case):
-        raise _unreadable_case(path, "not a case entry")
+        raise _unreadable_case(path, Phrase("break.case"))
     return payload
 
 
@@ -63,12 +66,14 @@ def torn_tail(path: Path) -> TornTail:
 
 
 def newer_entry(path: Path, exc: LineError) -> JournalDamaged:
-    return JournalDamaged(key="error.journal.newer", path=path, detail=exc.detail)
+    return JournalDamaged(
+        key="error.journal.newer", path=path, detail=detail_phrase(exc.kind, exc.values)
+    )
 
 
-def damaged(path: Path, line: int, detail: str) -> JournalDamaged:
+def damaged(path: Path, line: int, detail: Phrase) -> JournalDamaged:
     return JournalDamaged(key="error.journal.damaged", path=path, line=line, detail=detail)
 
 
-def _unreadable_case(path: Path, detail: str) -> JournalDamaged:
+def _unreadable_case(path: Path, detail: Phrase) -> JournalDamaged:
     return JournalDamaged(key="error.journal.case", path=path, detail=detail)

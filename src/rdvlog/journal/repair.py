@@ -24,6 +24,7 @@ from rdvlog.journal.audit import first_break
 from rdvlog.journal.codec import LineError, encode_line, parse_line, split_lines
 from rdvlog.journal.files import MAX_JOURNAL_BYTES, read_store_file
 from rdvlog.journal.reading import newer_entry
+from rdvlog.labels.problems import break_phrase, os_reason
 from rdvlog.models import Entry, Repair
 from rdvlog.timestamps import utc_stamp
 
@@ -82,14 +83,14 @@ def repair(journal: Journal) -> Entry | None:
 def _failed(exc: OSError, doing: str) -> StoreError:
     if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return StoreError(key="error.repair.no_space", doing=Phrase(f"doing.{doing}"))
-    reason = os.strerror(exc.errno) if exc.errno else str(exc)
+    reason = os_reason(exc.errno, os.strerror(exc.errno) if exc.errno else str(exc))
     return StoreError(key="error.repair.failed", doing=Phrase(f"doing.{doing}"), reason=reason)
 
 
 def _refuse_other_damage(kept: bytes) -> None:
     problem = first_break(kept)
     if problem is not None:
-        raise JournalDamaged(key="error.repair.not_torn", problem=problem.describe())
+        raise JournalDamaged(key="error.repair.not_torn", problem=break_phrase(problem))
 
 
 def _quarantine_name(journal: Journal, digest: str) -> str:
@@ -125,7 +126,7 @@ def _replace_journal(journal: Journal, old: bytes, new: bytes, created: list[Pat
         except OSError:
             # The repaired journal stays, and so must the quarantine file it names.
             created.clear()
-            reason = os.strerror(exc.errno) if exc.errno else str(exc)
+            reason = os_reason(exc.errno, os.strerror(exc.errno) if exc.errno else str(exc))
             raise StoreError(key="error.repair.not_durable", reason=reason) from None
         raise
 

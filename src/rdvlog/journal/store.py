@@ -31,6 +31,7 @@ from rdvlog.journal.files import (
     read_store_file,
 )
 from rdvlog.journal.lock import exclusive_lock
+from rdvlog.labels.problems import reason_of
 from rdvlog.models import (
     Case,
     Entry,
@@ -263,7 +264,7 @@ class Journal:
                 yield opened
         except NotAStoreFile as exc:
             raise StoreError(
-                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
+                key="error.journal.not_store_file", path=self.path, reason=reason_of(exc)
             ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None
@@ -277,7 +278,7 @@ class Journal:
                 return read_store_file(self.path, root=self.root, max_bytes=MAX_JOURNAL_BYTES)
         except NotAStoreFile as exc:
             raise StoreError(
-                key="error.journal.not_store_file", path=self.path, reason=exc.strerror
+                key="error.journal.not_store_file", path=self.path, reason=reason_of(exc)
             ) from None
         except OSError as exc:
             raise os_failure(exc, "reading the journal") from None

@@ -2,8 +2,8 @@
 
 Split by reader — :mod:`.report` and :mod:`.outputs` (the report, the spreadsheet, the bundle,
 codes and units), :mod:`.errors`, :mod:`.store_errors` and :mod:`.command_errors` (error
-sentences), :mod:`.cli` (the terminal),
-:mod:`.synthese` (keys ``synthese.*``), :mod:`.drafts` and :mod:`.requete` (keys
+sentences), :mod:`.problems` (what is wrong with a journal line or a value), :mod:`.cli`
+(the terminal), :mod:`.synthese` (keys ``synthese.*``), :mod:`.drafts` and :mod:`.requete` (keys
 ``draft.*``), :mod:`.dossier` (keys ``dossier.*``) — and merged here; ``t()`` is the one
 lookup. It sits at the bottom of the layers so that any module may name a label, and it loads
 no rendering code (``attempt add`` prints one).
@@ -17,6 +17,7 @@ from rdvlog.labels.command_errors import COMMAND_ERROR_LABELS
 from rdvlog.labels.errors import ERROR_LABELS
 from rdvlog.labels.help import HELP_LABELS
 from rdvlog.labels.outputs import OUTPUT_LABELS
+from rdvlog.labels.problems import PROBLEM_LABELS
 from rdvlog.labels.store_errors import STORE_ERROR_LABELS
 from rdvlog.labels.terminal import TERMINAL_LABELS
 
@@ -40,6 +41,7 @@ _TABLE: dict[str, tuple[str, str]] = {
     **COMMAND_ERROR_LABELS,
     **HELP_LABELS,
     **TERMINAL_LABELS,
+    **PROBLEM_LABELS,
 }
 _complete = False
 

@@ -43,13 +43,13 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "cli.draft_written": ("projet écrit dans {target}", "draft written to {target}"),
     "cli.draft_letter_hint": (
         "envoyez-le en recommandé avec avis de réception, puis consignez l'envoi : rdvlog attempt "
-        "add -c letter --outcome sent --reference NUMÉRO_DU_RECOMMANDÉ",
+        "add -c courrier --outcome envoyé --reference NUMÉRO_DU_RECOMMANDÉ",
         "send it by registered letter with acknowledgement of receipt (LRAR), then record it: "
         "rdvlog attempt add -c letter --outcome sent --reference REGISTERED_LETTER_NUMBER",
     ),
     "cli.draft_text_hint": (
         "collez-le dans le formulaire de contact ou un courriel (2 000 caractères au plus), puis "
-        "consignez l'envoi : rdvlog attempt add -c contact-form --outcome sent (ou -c email)",
+        "consignez l'envoi : rdvlog attempt add -c formulaire --outcome envoyé (ou -c courriel)",
         "paste it in the contact form or an email (2,000 characters at most), then record it: "
         "rdvlog attempt add -c contact-form --outcome sent (or -c email)",
     ),
@@ -100,7 +100,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
         "different days will be noticed by the other side; attach this attempt's own screenshot",
     ),
     "cli.about.outcome": (
-        "--about {n} : réservé à un suivi (--outcome delivered ou answered), pas à « {outcome} »",
+        "--about {n} : réservé à un suivi (--outcome reçu ou répondu), pas à « {outcome} »",
         "--about {n}: only for a follow-up (--outcome delivered or answered), not {outcome}",
     ),
     "cli.about.missing": (
@@ -109,7 +109,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     ),
     "cli.about.not_written": (
         "--about {n} : la tentative {n} ({channel}, {outcome}) n'est pas une démarche écrite "
-        "envoyée (courriel, courrier ou formulaire, --outcome sent)",
+        "envoyée (courriel, courrier ou formulaire, --outcome envoyé)",
         "--about {n}: attempt {n} ({channel}, {outcome}) is not a written step sent "
         "(an email, letter or contact form with --outcome sent)",
     ),
@@ -156,7 +156,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "verify.result": ("résultat", "result"),
     "verify.intact": ("intact", "intact"),
     "verify.broken": ("ROMPU, {problem}", "BROKEN, {problem}"),
-    "verify.failed": ("vérification échouée à {problem}", "verification failed at {problem}"),
+    "verify.failed": ("vérification échouée : {problem}", "verification failed at {problem}"),
     # case show
     "profile.applicant": ("demandeur", "applicant"),
     "profile.civility": ("civilité", "civility"),
@@ -190,6 +190,7 @@ CLI_LABELS: dict[str, tuple[str, str]] = {
     "status.journal_state": ("{entries} entrées, {state}", "{entries} entries, {state}"),
     "status.intact": ("intact", "intact"),
     "status.broken": ("ROMPU ({problem})", "BROKEN ({problem})"),
+    "status.broken_below": ("ROMPU (voir plus bas)", "BROKEN (see below)"),
     "status.head": ("empreinte", "head hash"),
     "status.heatmap": (
         "12 dernières semaines (numéros de semaine ISO)",

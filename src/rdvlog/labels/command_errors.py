@@ -122,6 +122,10 @@ COMMAND_ERROR_LABELS: dict[str, tuple[str, str]] = {
     "error.cli.missing": ("il manque {what}", "missing {what}"),
     "error.cli.missing_option": ("l'option {name}", "option {name}"),
     "error.cli.missing_argument": ("l'argument {name}", "argument {name}"),
+    "error.cli.takes_no_value": (
+        "l'option {name} ne prend pas de valeur",
+        "option {name} does not take a value",
+    ),
     "error.cli.needs_value": (
         "l'option {name} attend une valeur",
         "option {name} requires an argument",
@@ -134,6 +138,7 @@ COMMAND_ERROR_LABELS: dict[str, tuple[str, str]] = {
         "« {value} » n'est pas un nombre entier",
         "'{value}' is not a valid integer",
     ),
+    "error.cli.at_least": ("un nombre au moins égal à {n} est attendu", "at least {n} is expected"),
     "error.cli.integer": ("un nombre entier est attendu", "an integer is expected"),
     "error.cli.not_one_of": (
         "« {value} » n'est pas l'une des valeurs {choices}",

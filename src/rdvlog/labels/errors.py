@@ -13,6 +13,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     ),
     "doing.as_given": ("{text}", "{text}"),
     "doing.writing": ("écrivant {target}", "writing {target}"),
+    "doing.writing_dossier": ("écrivant le dossier {target}", "writing the dossier {target}"),
     "doing.copying evidence": ("copiant une preuve", "copying evidence"),
     "doing.creating the evidence folder": (
         "créant le dossier des preuves",
@@ -284,7 +285,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
     # Attempts and the case
     "error.attempt.no_place": (
         "quelle préfecture ? Donnez -p (par ex. -p bobigny ou -p 93), ou fixez-en une par "
-        "défaut avec `rdvlog case set -p PREFECTURE`",
+        "défaut avec `rdvlog case set -p PRÉFECTURE`",
         "which préfecture? Give -p (e.g. -p bobigny or -p 93), "
         "or set a default once with `rdvlog case set -p PREFECTURE`",
     ),

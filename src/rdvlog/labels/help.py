@@ -73,7 +73,10 @@ HELP_LABELS: dict[str, tuple[str, str]] = {
         "Renseigner un ou plusieurs champs du profil ; les autres gardent leur valeur.",
         "Set one or more fields of the case profile; the others keep their value.",
     ),
-    "help.cmd.case.show": ("Afficher le profil du dossier.", "Show the case profile."),
+    "help.cmd.case.show": (
+        "Afficher le profil du dossier et les documents joints.",
+        "Show the case profile and the documents attached to the case.",
+    ),
     "help.cmd.path": ("Afficher le dossier des données.", "Print the store directory."),
     "help.cmd.prefectures": (
         "Chercher dans l'annuaire : ce que -p accepte et ce qu'il enregistre.",

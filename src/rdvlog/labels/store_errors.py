@@ -66,7 +66,8 @@ STORE_ERROR_LABELS: dict[str, tuple[str, str]] = {
         "run `rdvlog verify`",
     ),
     "error.repair.not_torn": (
-        "la réparation ne retire qu'une dernière ligne incomplète, mais {problem} ; rien n'a "
+        "la réparation ne retire qu'une dernière ligne incomplète, mais le journal est "
+        "endommagé ailleurs ({problem}) ; rien n'a "
         "été modifié — restaurez le journal depuis une sauvegarde",
         "repair only removes a torn last line, but {problem}; "
         "nothing was changed — restore the journal from a backup",

@@ -286,7 +286,7 @@ def stored_lines(record: AttemptRecord, stored: Sequence[Path], lang: Lang = "en
     pairs = zip(record.attempt.evidence, stored, strict=True)
     for number, (evidence, path) in enumerate(pairs, 1):
         lines += [
-            t(lang, "show.file", n=number) + ":",
+            t(lang, "show.file", n=number) + t(lang, "colon").rstrip(),
             printable(str(path)),
             f"sha256 {evidence.sha256}",
         ]

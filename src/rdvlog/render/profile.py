@@ -19,7 +19,9 @@ def profile_lines(case: Case, lang: Lang = "en") -> list[str]:
     data = case.model_dump(mode="json")
     if all(value is None for value in data.values()):
         return []
-    labels = [(key, t(lang, f"profile.{key}") + ":") for key in data]
+    # « demandeur : » in French, "applicant:" in English.
+    colon = t(lang, "colon").rstrip()
+    labels = [(key, t(lang, f"profile.{key}") + colon) for key in data]
     width = max(17, max(len(label) for _, label in labels) + 1)
     lines = []
     for key, label in labels:
@@ -38,7 +40,7 @@ def document_lines(
     """The case documents (for under the profile): number, label, files, date attached."""
     if not documents:
         return []
-    lines = [t(lang, "profile.documents") + ":"]
+    lines = [t(lang, "profile.documents") + t(lang, "colon").rstrip()]
     for number, record in enumerate(documents, start=1):
         day = record.recorded_at.astimezone(zone).date().isoformat()
         files = ", ".join(e.name for e in record.document.evidence)

@@ -54,7 +54,7 @@ class Content(ReportView):
     def warnings(self) -> Iterator[Item]:
         lang, integrity = self.lang, self.report.integrity
         if not integrity.ok:
-            problem = (integrity.problem or "?").rstrip(". ")
+            problem = integrity.problem_in(lang).rstrip(". ")
             yield Paragraph(
                 (
                     Text(self.label("broken.title"), bold=True),

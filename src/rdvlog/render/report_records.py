@@ -139,7 +139,7 @@ def integrity(view: ReportView) -> Iterator[Item]:
     if integrity.ok:
         result = view.label("integrity.ok", day=long_date(lang, local.date()))
     else:
-        result = view.label("integrity.failed", problem=integrity.problem or "?")
+        result = view.label("integrity.failed", problem=integrity.problem_in(lang))
     head: Runs
     if integrity.head_hash:
         head = (Text(integrity.head_hash, mono=True),)

@@ -86,7 +86,7 @@ def render_csv(report: ReportInput, *, excel: bool = False) -> str:
     lang, integrity = report.lang, report.integrity
     state = t(lang, "csv.integrity_ok")
     if not integrity.ok:
-        state = t(lang, "csv.integrity_failed", problem=integrity.problem or "?")
+        state = t(lang, "csv.integrity_failed", problem=integrity.problem_in(lang))
     # The pièce holding each file of each attempt: the numbers of the report and the dossier.
     files: dict[int, list[tuple[int, PieceItem]]] = {}
     for piece in report.pieces:

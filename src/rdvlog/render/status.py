@@ -10,6 +10,7 @@ from rich.text import Text
 
 from rdvlog.codes import Outcome, spoken
 from rdvlog.dashboard import Status, Warning
+from rdvlog.errors import Phrase
 from rdvlog.models import Lang
 from rdvlog.printable import printable
 from rdvlog.render.i18n import count, t
@@ -25,7 +26,7 @@ Part = RenderableType | str
 
 
 def warning_text(lang: Lang, warning: Warning) -> str:
-    values = dict(warning.values)
+    values = {k: v.text(lang) if isinstance(v, Phrase) else v for k, v in warning.values}
     if warning.key in _COUNTED or warning.key == "status.warn.expires":
         n = values.pop("n")
         assert isinstance(n, int)
@@ -56,9 +57,10 @@ def heatmap(facts: Status, lang: Lang = "en") -> Table:
     return grid
 
 
-def status_view(facts: Status, lang: Lang = "en") -> Group:
+def status_view(facts: Status, lang: Lang = "en", width: int | None = None) -> Group:
     """The Rich parts of :func:`status_screen` only (the plain lines left out)."""
-    return Group(*(part for part in status_screen(facts, lang) if not isinstance(part, str)))
+    parts = status_screen(facts, lang, width)
+    return Group(*(part for part in parts if not isinstance(part, str)))
 
 
 def _today(facts: Status, lang: Lang) -> str:
@@ -79,69 +81,113 @@ def _this_week(facts: Status, lang: Lang) -> str:
     )
 
 
-def _summary(facts: Status, lang: Lang) -> Table:
-    """The counts and the journal's state, a label and a value a row."""
-    summary = Table(box=None, show_header=False, pad_edge=False)
-    summary.add_column(style="bold")
-    summary.add_column()
-    summary.add_row(t(lang, "status.today_label"), _today(facts, lang))
-    voided = count(lang, "status.voided", facts.voided) if facts.voided else ""
-    summary.add_row(t(lang, "status.attempts"), f"{facts.attempts}{voided}")
-    summary.add_row(t(lang, "status.distinct_days"), str(facts.distinct_days))
-    summary.add_row(t(lang, "status.distinct_weeks"), str(facts.distinct_weeks))
+def _summary(facts: Status, lang: Lang, width: int) -> Text:
+    """The counts and the journal's state, a label and a value a row, laid out for ``width``
+    columns: a value that does not fit goes on under itself, broken only between the parts
+    that :func:`_lines` keeps whole (never inside a number, a date or « il y a 3 jours »)."""
+    rows: list[tuple[str, list[str]]] = [
+        (t(lang, "status.today_label"), _words(_today(facts, lang)))
+    ]
+    voided = count(lang, "status.voided", facts.voided).strip() if facts.voided else ""
+    rows.append((t(lang, "status.attempts"), [str(facts.attempts), *([voided] if voided else [])]))
+    rows.append((t(lang, "status.distinct_days"), [str(facts.distinct_days)]))
+    rows.append((t(lang, "status.distinct_weeks"), [str(facts.distinct_weeks)]))
     if facts.first and facts.last:
-        summary.add_row(t(lang, "status.first"), _day(lang, facts.first))
-        last = _day(lang, facts.last)
+        rows.append((t(lang, "status.first"), [_day(lang, facts.first)]))
+        last = [_day(lang, facts.last)]
         ago = facts.days_since_last
         if ago is not None:
-            last += t(lang, "status.today") if ago == 0 else count(lang, "status.ago", ago)
-        summary.add_row(t(lang, "status.last"), last)
+            since = t(lang, "status.today") if ago == 0 else count(lang, "status.ago", ago)
+            last.append(since.strip())
+        rows.append((t(lang, "status.last"), last))
     if facts.attempts:
-        summary.add_row(t(lang, "status.this_week"), _this_week(facts, lang))
-        summary.add_row(
-            t(lang, "status.weeks_with_screenshot"),
-            t(
-                lang,
-                "status.weeks_of",
-                n=facts.weeks_with_screenshot,
-                total=facts.distinct_weeks,
-            ),
+        rows.append((t(lang, "status.this_week"), _words(_this_week(facts, lang))))
+        weeks = t(
+            lang, "status.weeks_of", n=facts.weeks_with_screenshot, total=facts.distinct_weeks
         )
+        rows.append((t(lang, "status.weeks_with_screenshot"), [weeks]))
     if facts.written_steps:
-        summary.add_row(t(lang, "status.written_steps"), str(facts.written_steps))
+        rows.append((t(lang, "status.written_steps"), [str(facts.written_steps)]))
     if facts.by_outcome:
-        outcomes = ", ".join(f"{spoken(Outcome(k), lang)} {n}" for k, n in facts.by_outcome.items())
-        summary.add_row(t(lang, "status.outcomes"), outcomes)
+        outcomes = [f"{spoken(Outcome(k), lang)} {n}" for k, n in facts.by_outcome.items()]
+        rows.append((t(lang, "status.outcomes"), [f"{o}," for o in outcomes[:-1]] + outcomes[-1:]))
     if facts.permit_expires:
-        summary.add_row(t(lang, "status.permit_expires"), facts.permit_expires.isoformat())
-    state = (
-        t(lang, "status.intact")
-        if facts.verified
-        else t(lang, "status.broken", problem=printable(facts.problem or "?"))
-    )
-    summary.add_row(
-        t(lang, "status.journal"),
-        t(lang, "status.journal_state", entries=facts.entries, state=state),
-    )
-    return summary
+        rows.append((t(lang, "status.permit_expires"), [facts.permit_expires.isoformat()]))
+    # A broken chain is said in full in the warnings below, where it has the whole width.
+    state = t(lang, "status.intact") if facts.verified else t(lang, "status.broken_below")
+    journal = t(lang, "status.journal_state", entries=facts.entries, state=state)
+    rows.append((t(lang, "status.journal"), _words(journal)))
+    label_width = max(len(label) for label, _ in rows) + 2
+    text = Text(no_wrap=True, overflow="ignore")
+    for number, (label, units) in enumerate(rows):
+        for i, line in enumerate(_lines(units, width - label_width)):
+            if number or i:
+                text.append("\n")
+            text.append(f"{label if i == 0 else '':<{label_width}}", style="bold")
+            text.append(printable(line))
+    return text
 
 
-def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
+def _words(text: str) -> list[str]:
+    """The words of ``text``, a number kept with the word after it (« 3 jours », « 6 sur »)
+    and a command to type kept whole (`rdvlog attempt add`)."""
+    words: list[str] = []
+    glue = False
+    for word in text.split(" "):
+        if glue and words:
+            words[-1] += f" {word}"
+        else:
+            words.append(word)
+        glue = word.lstrip("(").isdigit() or words[-1].count("`") % 2 == 1
+    return words
+
+
+def _lines(units: list[str], width: int, sep: str = " ") -> list[str]:
+    """``units`` joined by ``sep`` into lines of at most ``width`` characters, never broken
+    inside a unit (one longer than ``width``, a path, goes whole on its own line)."""
+    lines: list[str] = []
+    for unit in units:
+        if lines and len(lines[-1]) + len(sep) + len(unit) <= width:
+            lines[-1] += f"{sep}{unit}"
+        else:
+            lines.append(unit)
+    return lines or [""]
+
+
+def _paragraph(text: str, width: int, *, style: str = "", sep: str = " ") -> list[Part]:
+    """``text`` wrapped at ``width`` between its words (``sep``-separated when given, else
+    :func:`_words`), continued lines indented by two. A line longer than ``width`` (a path)
+    comes as a plain line, printed whole for a person to copy."""
+    units = text.split(sep) if sep != " " else _words(text)
+    lines = _lines(units, width - 2, sep)
+    shown = [printable(line if i == 0 else f"  {line}") for i, line in enumerate(lines)]
+    return [Text(line, style=style) if len(line) <= width else line for line in shown]
+
+
+#: The columns ``status`` lays its screen out for when it is not told (a script, a pipe).
+WIDTH = 80
+
+
+def status_screen(facts: Status, lang: Lang = "en", width: int | None = None) -> list[Part]:
     """The whole screen, top to bottom: who and which store, counts, the journal's state and
     its head hash in full, the calendar and its legend, then the appointment or the warnings.
+
+    Every line fits ``width`` columns (60 and up), except a path or the head hash longer than
+    that: those are printed whole, for a person to copy (the terminal folds them).
     """
+    width = width or WIDTH
     parts: list[Part] = []
     if facts.applicant:
         parts.append(t(lang, "status.applicant_line", applicant=printable(facts.applicant)))
     if facts.store:
         parts.append(t(lang, "status.store_line", path=printable(str(facts.store))))
-    parts.append(_summary(facts, lang))
+    parts.append(_summary(facts, lang, width))
     # The head hash is printed whole on a line of its own: it is what a lawyer copies into a
     # letter, and a table cell would cut or fold it on a narrow terminal.
     parts.append(t(lang, "status.head_line"))
     parts.append(facts.head_hash or "-")
-    parts.extend([Text(""), Text(t(lang, "status.heatmap")), heatmap(facts, lang)])
-    parts.append(Text(t(lang, "status.legend")))
+    parts.extend([Text(""), *_paragraph(t(lang, "status.heatmap"), width), heatmap(facts, lang)])
+    parts.extend(_paragraph(t(lang, "status.legend"), width, sep="  "))
     if facts.booked_at is not None:
         booked = t(
             lang,
@@ -149,10 +195,10 @@ def status_screen(facts: Status, lang: Lang = "en") -> list[Part]:
             n=facts.booked_number,
             when=f"{facts.booked_at:%Y-%m-%d %H:%M}",
         )
-        parts.append(Text(booked, style="bold green"))
+        parts.extend(_paragraph(booked, width, style="bold green"))
     for warning in facts.warnings:
-        text = printable(t(lang, "status.warning", text=warning_text(lang, warning)))
-        parts.append(Text(text, style="bold yellow"))
+        text = t(lang, "status.warning", text=warning_text(lang, warning))
+        parts.extend(_paragraph(text, width, style="bold yellow"))
     return parts
 
 
@@ -177,7 +223,7 @@ def status_json(facts: Status) -> dict[str, object]:
             "entries": facts.entries,
             "head_hash": facts.head_hash,
             "verified": facts.verified,
-            "problem": facts.problem,
+            "problem": _problem(facts, "en") if facts.problem else None,
         },
         "permit_expires": facts.permit_expires.isoformat() if facts.permit_expires else None,
         "warnings": [warning_text("en", warning) for warning in facts.warnings],
@@ -192,6 +238,10 @@ def status_json(facts: Status) -> dict[str, object]:
         "booked_at": _stamp(facts.booked_at),
         "booked_number": facts.booked_number,
     }
+
+
+def _problem(facts: Status, lang: Lang) -> str:
+    return facts.problem.text(lang) if facts.problem is not None else "?"
 
 
 def _stamp(moment: dt.datetime | None) -> str | None:

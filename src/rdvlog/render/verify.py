@@ -7,6 +7,7 @@ from pathlib import Path
 
 from rdvlog.journal.audit import Verification
 from rdvlog.labels import t
+from rdvlog.labels.problems import break_phrase
 from rdvlog.models import Lang
 from rdvlog.printable import printable
 from rdvlog.report import ClockBack
@@ -57,7 +58,7 @@ def verify_lines(journal: Path, result: Verification, lang: Lang = "en") -> list
     outcome = (
         t(lang, "verify.intact")
         if brk is None
-        else t(lang, "verify.broken", problem=printable(brk.describe()))
+        else t(lang, "verify.broken", problem=printable(break_phrase(brk).text(lang)))
     )
     rows = [
         (t(lang, "verify.journal"), printable(str(journal))),

@@ -9,10 +9,11 @@ from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from rdvlog.codes import Channel, Outcome
-from rdvlog.errors import NotFound, UsageError
+from rdvlog.codes import Channel, Outcome, spoken
+from rdvlog.errors import InEachLanguage, NotFound, UsageError
 from rdvlog.journal import Journal, counter
 from rdvlog.journal.codec import encode_line
+from rdvlog.labels.problems import refused
 from rdvlog.models import Attempt, Entry, Place, Void
 
 if TYPE_CHECKING:
@@ -45,8 +46,7 @@ def validated(model: type[M], **fields: Any) -> M:
         error = exc.errors()[0]
         field_name = next((str(part) for part in error["loc"] if str(part) in OPTION_NAMES), "")
         option = OPTION_NAMES.get(field_name, field_name or "value")
-        message = str(error["msg"]).removeprefix("Value error, ")
-        raise UsageError(key="error.invalid_field", option=option, detail=message) from None
+        raise UsageError(key="error.invalid_field", option=option, detail=refused(error)) from None
 
 
 def unix_newlines(text: str | None) -> str | None:
@@ -178,7 +178,7 @@ def _written_step(journal: Journal, request: AttemptRequest) -> int:
     number = request.about
     assert number is not None
     if request.outcome not in FOLLOW_UPS:
-        raise UsageError(key="cli.about.outcome", n=number, outcome=request.outcome.value)
+        raise UsageError(key="cli.about.outcome", n=number, outcome=_spoken(request.outcome))
     from rdvlog.history import fold  # only for a follow-up: attempt add never loads it
 
     step = fold(journal.records()).numbered(number)
@@ -189,12 +189,17 @@ def _written_step(journal: Journal, request: AttemptRequest) -> int:
         raise UsageError(
             key="cli.about.not_written",
             n=number,
-            channel=step.attempt.channel.value,
-            outcome=step.attempt.outcome.value,
+            channel=_spoken(step.attempt.channel),
+            outcome=_spoken(step.attempt.outcome),
         )
     if step.voided:
         raise UsageError(key="cli.about.void", n=number, reason=step.void_reason)
     return step.seq
+
+
+def _spoken(code: Channel | Outcome) -> InEachLanguage:
+    """A code as a person types it: ``no-slot`` / ``pas-de-créneau``."""
+    return InEachLanguage(fr=spoken(code, "fr"), en=spoken(code, "en"))
 
 
 _VOID_LINE = b',"kind":"void","recorded_at":'

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 
 from rdvlog.errors import BadEvidence, UsageError
 from rdvlog.journal import Journal
+from rdvlog.labels.problems import refused
 from rdvlog.models import Case, CaseDocument, Entry
 from rdvlog.service.attempts import validated
 
@@ -46,8 +47,8 @@ def attach_document(journal: Journal, label: str, files: Sequence[Path]) -> Entr
     try:
         document = CaseDocument(label=label)
     except ValidationError as exc:
-        message = str(exc.errors()[0]["msg"]).removeprefix("Value error, ")
-        raise UsageError(key="error.invalid_field", option="--label", detail=message) from None
+        detail = refused(exc.errors()[0])
+        raise UsageError(key="error.invalid_field", option="--label", detail=detail) from None
     if not files:
         raise UsageError(key="error.document.no_file")
     if len(files) > MAX_FILES:

@@ -48,6 +48,8 @@ class Draft:
     facts: CaseFacts
     problem: str | None
     generated_at: dt.datetime
+    #: The first break as a sentence in either language (``problem`` is the draft's).
+    broken: Phrase | None = None
 
 
 def draft_format(target: Path) -> str:
@@ -130,8 +132,9 @@ def read_draft(
     integrity = report.integrity
     return Draft(
         facts=facts_of(report, pieces=pieces),
-        problem=None if integrity.ok else (integrity.problem or "?"),
+        problem=None if integrity.ok else integrity.problem_in(request.lang),
         generated_at=report.generated_at,
+        broken=integrity.broken,
     )
 
 

@@ -11,6 +11,7 @@ from rdvlog.evidence import stored_path
 from rdvlog.history import AttemptRecord, History, fold
 from rdvlog.journal import Journal
 from rdvlog.journal.audit import Verification
+from rdvlog.labels.problems import break_phrase
 from rdvlog.report import ClockBack
 
 
@@ -53,7 +54,7 @@ def audited_history(
     verification, entries = journal.audit(data)
     if entries is None:
         brk = verification.first_break
-        where = brk.describe() if brk else "?"
+        where = break_phrase(brk) if brk else "?"
         torn = brk is not None and brk.kind == "torn-tail"
         key = "error.journal.torn" if torn else "error.journal.unreadable"
         raise JournalDamaged(key=key, path=journal.path, where=where)

@@ -18,6 +18,7 @@ from rdvlog.facts import is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.journal import Journal
 from rdvlog.journal.files import NotAStoreFile, open_store_file, read_store_file
+from rdvlog.labels.problems import break_phrase
 from rdvlog.models import Evidence, Lang
 from rdvlog.report import Integrity, ReportInput
 from rdvlog.service.reading import audited_history, checked_history
@@ -70,6 +71,7 @@ def build_report(
             head_hash=verification.head_hash,
             problem=brk.describe() if brk else None,
             recorded_backwards=backwards,
+            broken=break_phrase(brk) if brk else None,
         ),
         zone=session.zone,
         generated_at=generation_time(session),
@@ -169,7 +171,7 @@ def status_facts(session: Session, journal: Journal | None = None) -> dashboard.
         today=session.now().date(),
         entries=verification.entry_count,
         head_hash=verification.head_hash,
-        problem=brk.describe() if brk else None,
+        problem=break_phrase(brk) if brk else None,
         store=str(session.root),
         numbers=history.numbers,
     )
