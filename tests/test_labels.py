@@ -88,3 +88,21 @@ def test_no_label_key_is_defined_twice() -> None:
             written[prefixes.get(name, "") + key].append(f"{name} line {line}")
     twice = {key: places for key, places in written.items() if len(places) > 1}
     assert twice == {}
+
+
+def test_help_keys_live_in_the_terminal_table() -> None:
+    # has_label() answers for help.* and metavar.* without loading the documents' labels,
+    # which is right only if none of those is a help or metavar key.
+    from rdvlog.labels import TERMINAL_ONLY
+    from rdvlog.labels.dossier import DOSSIER_LABELS
+    from rdvlog.labels.report import REPORT_LABELS
+
+    from rdvlog.labels.drafts import DRAFT_LABELS
+    from rdvlog.labels.requete import REQUETE_LABELS
+    from rdvlog.labels.synthese import SYNTHESE_LABELS
+
+    documents = [*REPORT_LABELS, *DOSSIER_LABELS]  # the others are under synthese. and draft.
+    assert [key for key in documents if key.startswith(TERMINAL_ONLY)] == []
+    # ... nor for a text with a space, which is a sentence, not a key.
+    documents += [*DRAFT_LABELS, *REQUETE_LABELS, *SYNTHESE_LABELS]
+    assert [key for key in documents if " " in key] == []

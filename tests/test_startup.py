@@ -17,6 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import typer.main
+
+from conftest import Invoke
 
 # Records (importer, module) for each import statement run by an rdvlog module, including
 # imports of modules already loaded, then writes them and sys.modules to argv[1] at exit.
@@ -191,3 +194,49 @@ def test_the_command_to_load_is_found_past_global_options(
     from rdvlog.cli import _command_name
 
     assert _command_name(args) == expected
+
+
+# Typer's help module (Rich's panels and a Markdown parser) and the code of the other commands:
+# loaded for a help page or a report, never for the daily add.
+HELP_AND_DOCUMENT_MODULES = (
+    "typer.rich_utils",
+    "markdown_it",
+    "rdvlog.history",
+    "rdvlog.labels.report",
+    "rdvlog.labels.synthese",
+    "rdvlog.labels.drafts",
+)
+
+
+def test_the_daily_add_in_french_loads_no_help_or_document_code(
+    rdvlog: Invoke, tmp_path: Path, store: Path
+) -> None:
+    # The daily form: a French profile gives the place and démarche; `attempt add` alone.
+    assert rdvlog("case", "set", "-p", "Bobigny", "-d", "AES", "--lang", "fr").exit_code == 0
+    imports = run_with_hook(RDVLOG_ADD, ("attempt", "add"), tmp_path, "add-fr")
+    assert len((store / "journal.jsonl").read_text(encoding="utf-8").splitlines()) == 2
+    loaded = [m for prefix in HELP_AND_DOCUMENT_MODULES for m in imports.loaded(prefix)]
+    assert loaded == []
+
+
+@pytest.mark.parametrize(
+    ("args", "shown"),
+    [
+        ((), True),
+        (("--help",), True),
+        (("attempt",), True),
+        (("--store", "/tmp/x", "attempt"), True),
+        (("attempt", "add", "-h"), True),
+        (("attempt", "add"), False),
+        (("--store", "attempt", "attempt", "add"), False),
+        (("--lang=fr", "attempt", "add", "-m", "case"), False),
+        (("attempt", "add", "--", "--help"), False),
+        (("status",), False),
+    ],
+)
+def test_a_help_page_is_foreseen_from_the_arguments(args: tuple[str, ...], shown: bool) -> None:
+    from rdvlog.cli import helptext, load_commands
+    from rdvlog.cli.root import app
+
+    load_commands()
+    assert helptext.shows_help(args, typer.main.get_group(app)) is shown

@@ -122,7 +122,7 @@ def _translate_param(param: Parameter, lang: Lang, path: str) -> None:
     if param.param_type_name == "argument":
         # An argument's name already says what it is (N, QUERY): no Python type beside it.
         param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
-    if param.metavar and has_label(param.metavar):
+    if param.metavar and param.metavar.startswith("metavar."):  # a label key, not N or QUERY
         param.metavar = t(lang, param.metavar)
     elif param.metavar is None:
         param.metavar = _metavar(param, lang)
@@ -144,18 +144,52 @@ def _metavar(param: Parameter, lang: Lang) -> str:
     return t(lang, "metavar.text")
 
 
-def help_headings(lang: Lang, args: Sequence[str]) -> None:
+def shows_help(args: Sequence[str], root: Group) -> bool:
+    """Whether these arguments may end in a help page: no arguments, ``-h``/``--help``, or a
+    group named without one of its commands (``rdvlog attempt``)."""
+    if not args:
+        return True
+    command: Command = root
+    i = 0
+    while i < len(args):
+        word = args[i]
+        if word == "--":
+            break
+        if word in ("-h", "--help"):
+            return True
+        if word.startswith("-"):
+            name, has_value, _ = word.partition("=")
+            i += 1 if has_value or not _takes_value(command, name) else 2
+            continue
+        sub = command.commands.get(word) if isinstance(command, Group) else None
+        if sub is None:  # an argument of the command reached
+            break
+        command = sub
+        i += 1
+    rest = list(args[i:])
+    rest = rest[: rest.index("--")] if "--" in rest else rest
+    return isinstance(command, Group) or "-h" in rest or "--help" in rest
+
+
+def _takes_value(command: Command, option: str) -> bool:
+    return any(
+        option in param.opts and not getattr(param, "is_flag", False) and param.nargs != 0
+        for param in command.params
+    )
+
+
+def help_headings(lang: Lang, args: Sequence[str], root: Group) -> None:
     """Typer's own help headings in ``lang`` (module constants, read at each display).
 
-    Loaded only when help may be shown: Typer's help module brings Rich's tables, which
-    `attempt add` must not load (tests/test_startup.py).
+    Loaded only when help may be shown: Typer's help module brings Rich and a Markdown
+    parser, two thirds of the start-up of a Typer app: ``attempt add`` must not load it, in
+    French either (tests/test_startup.py).
     """
     import sys
 
-    may_show_help = len(args) <= 2 or any(word in ("-h", "--help") for word in args)
     if lang == "en" and "typer.rich_utils" not in sys.modules:
         return
-    if lang == "fr" and not may_show_help:
+    if lang == "fr" and not shows_help(args, root):
         return
     from typer import rich_utils
 

@@ -71,7 +71,7 @@ class RdvlogGroup(RdvlogSubgroup):
         lang = language.choose(words, store=_store(words))
         language.use(lang)
         helptext.translate(self, lang)
-        helptext.help_headings(lang, words)
+        helptext.help_headings(lang, words, self)
         if not words and "_RDVLOG_COMPLETE" not in os.environ:
             # Bare `rdvlog`: the help, and success (no empty `error:` line).
             words = ["--help"]

@@ -95,9 +95,19 @@ def count(lang: Lang, key: str, n: int, **values: object) -> str:
     return t(lang, f"{key}.{'one' if one else 'other'}", n=n, **values)
 
 
+#: Key namespaces only the terminal's table has: help pages probe keys that may not exist
+#: (``help.short.<command>``) on every run, which must not load the documents' labels.
+TERMINAL_ONLY = ("help.", "metavar.")
+
+
 def has_label(key: str) -> bool:
-    if key not in _TABLE and not _complete:
-        _documents()
+    """Whether ``key`` is a label (help texts ask it of docstrings and Typer's own sentences:
+    a text with a space is never a key)."""
+    if key in _TABLE:
+        return True
+    if _complete or " " in key or key.startswith(TERMINAL_ONLY):
+        return False
+    _documents()
     return key in _TABLE
 
 
