@@ -95,9 +95,8 @@ def test_help_keys_live_in_the_terminal_table() -> None:
     # which is right only if none of those is a help or metavar key.
     from rdvlog.labels import TERMINAL_ONLY
     from rdvlog.labels.dossier import DOSSIER_LABELS
-    from rdvlog.labels.report import REPORT_LABELS
-
     from rdvlog.labels.drafts import DRAFT_LABELS
+    from rdvlog.labels.report import REPORT_LABELS
     from rdvlog.labels.requete import REQUETE_LABELS
     from rdvlog.labels.synthese import SYNTHESE_LABELS
 
