@@ -130,8 +130,31 @@ def check_line(
 ) -> Break | Recorded:
     """The first problem of one line, or its entry when the line is sound.
 
-    ``evidence`` checks the files an attempt names; ``None`` skips them.
+    ``evidence`` checks the files an attempt names; ``None`` skips them. The reader's fast
+    path (:mod:`.fastpath`) answers for the lines it can, the exact path for the others.
     """
+    fast = read_payload.lines
+    entry = fast.read(number, raw, prev) if fast is not None else None
+    if entry is not None:  # an attempt, whose files are all the evidence check needs
+        payload = entry.payload
+        if evidence is not None and isinstance(payload, Attempt) and payload.evidence:
+            return evidence.problem_in(number, payload.evidence) or entry
+        return entry
+    checked = _check_slowly(number, raw, prev, read_payload)
+    if isinstance(checked, Break):
+        return checked
+    entry = checked
+    if evidence is not None:
+        problem = evidence.first_problem(number, entry.payload)
+        if problem is not None:
+            return problem
+    return entry
+
+
+def _check_slowly(
+    number: int, raw: bytes, prev: str, read_payload: PayloadReader
+) -> Break | Recorded:
+    """:func:`check_line` without the fast path and the evidence files."""
     try:
         obj, entry = read_line(raw, read_payload)
     except LineError as exc:
@@ -145,10 +168,6 @@ def check_line(
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
         return Break(number, "non-canonical", "line is not in the form rdvlog wrote")
-    if evidence is not None:
-        problem = evidence.first_problem(number, entry.payload)
-        if problem is not None:
-            return problem
     return entry
 
 
@@ -252,7 +271,9 @@ def _audit(
 
 
 def _fast_reader() -> PayloadReader:
-    return PayloadReader(fast=True)
+    from rdvlog.journal import fastpath
+
+    return fastpath.reader()
 
 
 def _prefix_files_changed(prefix: Prefix | None, evidence: EvidenceCheck) -> bool:
@@ -281,13 +302,18 @@ def _audit_kept(
     anything but an intact journal or a torn tail is checked again in full, so that the
     result and the entries are exactly a full check's."""
     evidence = EvidenceCheck(evidence_dir, root)
-    read_payload = PayloadReader(fast=True)
+    read_payload = _fast_reader()
+    fast = read_payload.lines
     entries: list[Recorded] = []
     lines, _ = split_lines(data)
+    prev = ZERO_HASH
     for number, raw in enumerate(lines, start=1):
         if number > prefix.lines:
             break
-        record = read_line(raw, read_payload)[1]
+        record = fast.read(number, raw, prev) if fast is not None else None
+        if record is None:
+            record = read_line(raw, read_payload)[1]
+        prev = record.hash
         if evidence.first_problem(number, record.payload) is not None:
             return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
         entries.append(record)
@@ -309,7 +335,7 @@ def first_break(data: bytes) -> Break | None:
     """The first break of a journal snapshot's chain, evidence files not checked."""
     lines, _ = split_lines(data)
     prev = ZERO_HASH
-    read_payload = PayloadReader()
+    read_payload = _fast_reader()
     for number, raw in enumerate(lines, start=1):
         result = check_line(number, raw, prev, read_payload, None)
         if isinstance(result, Break):
