@@ -319,9 +319,18 @@ _RECORDED_AT = re.compile(rb'"recorded_at":"([^"\\]{1,40})"')
 
 def recorded_times(data: bytes) -> Iterator[tuple[int, dt.datetime]]:
     """(line number, ``recorded_at``) of every line of a snapshot that has a readable one,
-    without parsing the lines (``verify`` reads no entry it has already verified)."""
-    for number, raw in enumerate(Lines(data), start=1):
-        found = _RECORDED_AT.search(raw)
+    without parsing the lines (``verify`` reads no entry it has already verified).
+
+    Each line is searched in place, near its start where the field is: no copy of it.
+    """
+    end = data.rfind(b"\n") + 1
+    search, find = _RECORDED_AT.search, data.find
+    start = number = 0
+    while start < end:
+        stop = find(b"\n", start)
+        number += 1
+        found = search(data, start, stop)
+        start = stop + 1
         if found is None:
             continue
         try:
