@@ -240,7 +240,8 @@ def test_fast_lines_give_the_exact_paths_entries_and_breaks() -> None:
     can refuse it), gets from the fast reader exactly what the slow one gives."""
     from rdvlog.journal import fastpath
     from rdvlog.journal.audit import check_line
-    from rdvlog.journal.codec import PayloadReader
+    from rdvlog.journal.codec import PayloadReader, Recorded
+    from rdvlog.models import Attempt
 
     fast = fastpath.reader()
     lines: list[tuple[bytes, str]] = []
@@ -265,4 +266,29 @@ def test_fast_lines_give_the_exact_paths_entries_and_breaks() -> None:
         assert repr(found) == repr(exact)
         assert fast.lines is not None
         taken += fast.lines.read(1, raw, prev) is not None
+        verified = fast.lines.verified(1, raw, prev)
+        if verified is not None:  # only a sound line, and its hash and files
+            assert isinstance(exact, Recorded) and isinstance(exact.payload, Attempt)
+            assert verified == (exact.hash, exact.payload.evidence)
     assert taken >= 10  # the fast path did take the sound lines
+
+
+def test_the_hashed_form_put_together_from_shared_parts_is_the_canonical_one() -> None:
+    """Lines that differ from a seen one only in ``at`` and the envelope are hashed over
+    bytes assembled from parts; those must be the canonical body, or no line would pass."""
+    from rdvlog.journal import fastpath
+    from rdvlog.models import Attempt
+
+    fast = fastpath.reader()
+    assert fast.lines is not None
+    prev = ZERO_HASH
+    changes = [{}, {"about": 7}, {"evidence": [_EVIDENCE]}, {"message": "« é »\u2028\U0001f600"}]
+    for number in range(1, 41):
+        change = changes[number % len(changes)]
+        at = f"2026-11-{1 + number % 28:02d}T{number % 24:02d}:30:00+0{number % 10}:00"
+        data = {**_BASE, **change, "at": at}
+        raw = _line(number, prev, {key: data[key] for key in Attempt.model_fields if key in data})
+        found = fast.lines.read(number, raw, prev)
+        assert found is not None, raw
+        prev = found.hash
+    assert len(fast.lines._shared) == len(changes)  # the others came from the shared parts

@@ -100,7 +100,7 @@ def is_utc_stamp(value: str) -> bool:
     if _UTC_STAMP_FORM.fullmatch(value) is None:
         return False
     try:
-        _utc_stamp(value)
+        parse_utc_stamp(value)  # what _utc_stamp checks
     except ValueError:
         return False
     return True
