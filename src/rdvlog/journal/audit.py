@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -203,9 +204,12 @@ def _start(
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
     """Keeping the entries of a journal with a verified prefix reads that prefix's lines
     (:func:`_audit_kept`); anything else is one pass of :func:`_audit`."""
-    if keep and prefix is not None:
-        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
-    return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+    from rdvlog.journal.fastpath import collector_paused
+
+    with collector_paused() if keep else nullcontext():
+        if keep and prefix is not None:
+            return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
+        return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
 
 
 def _audit(

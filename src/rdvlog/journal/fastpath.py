@@ -16,8 +16,11 @@ that path's. msgspec is imported here only: ``attempt add`` never loads it.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any, NamedTuple
 
 from pydantic import ValidationError
@@ -237,3 +240,19 @@ def reader() -> PayloadReader:
     assert read_payload.json is not None
     read_payload.lines = FastLines(read_payload.json)
     return read_payload
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused while a whole journal's entries are made.
+
+    They hold no reference cycles, and every collection would walk all the entries made so
+    far: about a quarter of the time of reading 100,000 entries. Its state is restored after.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()

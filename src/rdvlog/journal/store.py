@@ -308,7 +308,8 @@ class Journal:
             last[0] = record.hash
             return record
 
-        return reading.read_lines(snapshot, read, self.path)
+        with fastpath.collector_paused():
+            return reading.read_lines(snapshot, read, self.path)
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).
