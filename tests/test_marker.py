@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from rdvlog.evidence import check_source
-from rdvlog.journal import Journal, audit, marker
+from rdvlog.journal import Journal, audit, fastpath, marker
 
 from builders import attempt
 from conftest import Invoke
@@ -18,16 +18,25 @@ from conftest import Invoke
 
 @pytest.fixture
 def counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Line numbers ``check_line`` reads; and markers for journals of any size."""
+    """Line numbers read (by ``check_line``, or by the fast path when only verifying);
+    and markers for journals of any size."""
     monkeypatch.setattr(marker, "MIN_PREFIX", 0)
     seen: list[int] = []
     real = audit.check_line
+    verified = fastpath.FastLines.verified
 
     def spy(number: int, *args: object) -> object:
         seen.append(number)
         return real(number, *args)  # type: ignore[arg-type]
 
+    def spy_verified(self: fastpath.FastLines, number: int, *args: object) -> object:
+        found = verified(self, number, *args)  # type: ignore[arg-type]
+        if found is not None:  # else check_line reads it, and counts it
+            seen.append(number)
+        return found
+
     monkeypatch.setattr(audit, "check_line", spy)
+    monkeypatch.setattr(fastpath.FastLines, "verified", spy_verified)
     return seen
 
 

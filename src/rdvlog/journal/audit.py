@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,8 +155,31 @@ def check_line(
 ) -> Break | Recorded:
     """The first problem of one line, or its entry when the line is sound.
 
-    ``evidence`` checks the files an attempt names; ``None`` skips them.
+    ``evidence`` checks the files an attempt names; ``None`` skips them. The reader's fast
+    path (:mod:`.fastpath`) answers for the lines it can, the exact path for the others.
     """
+    fast = read_payload.lines
+    entry = fast.read(number, raw, prev) if fast is not None else None
+    if entry is not None:  # an attempt, whose files are all the evidence check needs
+        payload = entry.payload
+        if evidence is not None and isinstance(payload, Attempt) and payload.evidence:
+            return evidence.problem_in(number, payload.evidence) or entry
+        return entry
+    checked = _check_slowly(number, raw, prev, read_payload)
+    if isinstance(checked, Break):
+        return checked
+    entry = checked
+    if evidence is not None:
+        problem = evidence.first_problem(number, entry.payload)
+        if problem is not None:
+            return problem
+    return entry
+
+
+def _check_slowly(
+    number: int, raw: bytes, prev: str, read_payload: PayloadReader
+) -> Break | Recorded:
+    """:func:`check_line` without the fast path and the evidence files."""
     try:
         obj, entry = read_line(raw, read_payload)
     except LineError as exc:
@@ -174,10 +198,6 @@ def check_line(
         return Break(number, "hash-mismatch", "content does not match its hash")
     if not as_written(obj, raw, body):
         return Break(number, "non-canonical", "line is not in the form rdvlog wrote")
-    if evidence is not None:
-        problem = evidence.first_problem(number, entry.payload)
-        if problem is not None:
-            return problem
     return entry
 
 
@@ -213,9 +233,12 @@ def _start(
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
     """Keeping the entries of a journal with a verified prefix reads that prefix's lines
     (:func:`_audit_kept`); anything else is one pass of :func:`_audit`."""
-    if keep and prefix is not None:
-        return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
-    return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+    from rdvlog.journal.fastpath import collector_paused
+
+    with collector_paused() if keep else nullcontext():
+        if keep and prefix is not None:
+            return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
+        return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
 
 
 def _audit(
@@ -242,8 +265,15 @@ def _audit(
         # A file the prefix names is missing or changed: check everything, so that the
         # result (the break, the head hash) is exactly a full check's.
         return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=None)
+    # Verifying only: the fast path gives each hash and the files named, no entry.
+    verified = None if keep or read_payload.lines is None else read_payload.lines.verified
     for number, raw in enumerate(lines, start=skipped + 1):
         if first is None:
+            if verified is not None and (found := verified(number, raw, prev)) is not None:
+                prev = head = found[0]
+                if found[1]:  # a missing or changed file: the line still reads
+                    first = evidence.problem_in(number, found[1])
+                continue
             result = check_line(number, raw, prev, read_payload, evidence)
             if isinstance(result, Recorded):
                 prev = head = result.hash
@@ -286,7 +316,9 @@ def _audit(
 
 
 def _fast_reader() -> PayloadReader:
-    return PayloadReader(fast=True)
+    from rdvlog.journal import fastpath
+
+    return fastpath.reader()
 
 
 def _prefix_files_changed(prefix: Prefix | None, evidence: EvidenceCheck) -> bool:
@@ -315,13 +347,18 @@ def _audit_kept(
     anything but an intact journal or a torn tail is checked again in full, so that the
     result and the entries are exactly a full check's."""
     evidence = EvidenceCheck(evidence_dir, root)
-    read_payload = PayloadReader(fast=True)
+    read_payload = _fast_reader()
+    fast = read_payload.lines
     entries: list[Recorded] = []
     lines, _ = split_lines(data)
+    prev = ZERO_HASH
     for number, raw in enumerate(lines, start=1):
         if number > prefix.lines:
             break
-        record = read_line(raw, read_payload)[1]
+        record = fast.read(number, raw, prev) if fast is not None else None
+        if record is None:
+            record = read_line(raw, read_payload)[1]
+        prev = record.hash
         if evidence.first_problem(number, record.payload) is not None:
             return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
         entries.append(record)
@@ -343,7 +380,7 @@ def first_break(data: bytes) -> Break | None:
     """The first break of a journal snapshot's chain, evidence files not checked."""
     lines, _ = split_lines(data)
     prev = ZERO_HASH
-    read_payload = PayloadReader()
+    read_payload = _fast_reader()
     for number, raw in enumerate(lines, start=1):
         result = check_line(number, raw, prev, read_payload, None)
         if isinstance(result, Break):

@@ -8,7 +8,7 @@ import json
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
@@ -24,6 +24,9 @@ from rdvlog.models import (
     Place,
 )
 from rdvlog.timestamps import parse_utc_stamp
+
+if TYPE_CHECKING:
+    from rdvlog.journal.fastpath import FastLines
 
 
 def canonical(obj: dict[str, Any]) -> bytes:
@@ -187,6 +190,8 @@ class PayloadReader:
         #: msgspec parsing and canonical encoding when ``fast`` (reading a whole journal).
         self.json = FastJson() if fast else None
         self.canonical = self.json.canonical if self.json is not None else canonical
+        #: The fast path tried first for each line (:func:`rdvlog.journal.fastpath.reader`).
+        self.lines: FastLines | None = None
 
     def __call__(self, entry: Entry) -> Payload:
         data = entry.data
@@ -258,19 +263,19 @@ def read_line(raw: bytes, read_payload: PayloadReader) -> tuple[dict[str, Any], 
 
 
 # Key order of every object rdvlog writes: the model's field order (DESIGN.md §3).
-_ENVELOPE_ORDER = tuple(Entry.model_fields)
-_DATA_ORDER = {kind: tuple(model.model_fields) for kind, model in PAYLOADS.items()}
-_PLACE_ORDER = tuple(Place.model_fields)
-_EVIDENCE_ORDER = tuple(Evidence.model_fields)
+ENVELOPE_ORDER = tuple(Entry.model_fields)
+DATA_ORDER = {kind: tuple(model.model_fields) for kind, model in PAYLOADS.items()}
+PLACE_ORDER = tuple(Place.model_fields)
+EVIDENCE_ORDER = tuple(Evidence.model_fields)
 # What a written line holds beyond the canonical body: ``,"hash":"<64 hex>"``.
-_HASH_FIELD_LENGTH = len(',"hash":""') + 64
+HASH_FIELD_LENGTH = len(',"hash":""') + 64
 
 
 #: Key sequences already found in order, per expected order (a journal repeats a few).
 _ORDERED: set[tuple[tuple[str, ...], tuple[str, ...]]] = set()
 
 
-def _in_order(obj: dict[str, Any], order: tuple[str, ...]) -> bool:
+def in_order(obj: dict[str, Any], order: tuple[str, ...]) -> bool:
     keys = tuple(obj)
     if (keys, order) in _ORDERED:
         return True
@@ -293,15 +298,15 @@ def as_written(obj: dict[str, Any], raw: bytes, body: bytes) -> bool:
     So equal length proves equal spelling, without encoding the line a second time.
     """
     data = obj["data"]
-    if tuple(obj) != _ENVELOPE_ORDER or not _in_order(data, _DATA_ORDER[obj["kind"]]):
+    if tuple(obj) != ENVELOPE_ORDER or not in_order(data, DATA_ORDER[obj["kind"]]):
         return False
     place = data.get("place")
-    if isinstance(place, dict) and not _in_order(place, _PLACE_ORDER):
+    if isinstance(place, dict) and not in_order(place, PLACE_ORDER):
         return False
     for item in data.get("evidence", ()):
-        if not _in_order(item, _EVIDENCE_ORDER):
+        if not in_order(item, EVIDENCE_ORDER):
             return False
-    return len(raw) == len(body) + _HASH_FIELD_LENGTH
+    return len(raw) == len(body) + HASH_FIELD_LENGTH
 
 
 class Lines:
@@ -341,9 +346,18 @@ _RECORDED_AT = re.compile(rb'"recorded_at":"([^"\\]{1,40})"')
 
 def recorded_times(data: bytes) -> Iterator[tuple[int, dt.datetime]]:
     """(line number, ``recorded_at``) of every line of a snapshot that has a readable one,
-    without parsing the lines (``verify`` reads no entry it has already verified)."""
-    for number, raw in enumerate(Lines(data), start=1):
-        found = _RECORDED_AT.search(raw)
+    without parsing the lines (``verify`` reads no entry it has already verified).
+
+    Each line is searched in place, near its start where the field is: no copy of it.
+    """
+    end = data.rfind(b"\n") + 1
+    search, find = _RECORDED_AT.search, data.find
+    start = number = 0
+    while start < end:
+        stop = find(b"\n", start)
+        number += 1
+        found = search(data, start, stop)
+        start = stop + 1
         if found is None:
             continue
         try:

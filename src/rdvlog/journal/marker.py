@@ -24,7 +24,7 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -47,6 +47,9 @@ class Prefix:
     head: str
     #: (line number, evidence) for every evidence file the prefix names.
     evidence: tuple[tuple[int, Evidence], ...]
+    #: The SHA-256 of these bytes as :func:`load` computed it, still open: :func:`save`
+    #: continues it over the new lines instead of hashing the whole journal again.
+    digest: Any = field(default=None, compare=False, repr=False)
 
 
 def cache_dir() -> Path:
@@ -85,27 +88,38 @@ def load(root: Path, data: bytes) -> Prefix | None:
         length, lines, head = int(found["length"]), int(found["lines"]), str(found["head"])
         if not 0 < length <= len(data) or data[length - 1 : length] != b"\n":
             return None
-        if hashlib.sha256(memoryview(data)[:length]).hexdigest() != found["sha256"]:
+        digest = hashlib.sha256(memoryview(data)[:length])
+        if digest.hexdigest() != found["sha256"]:
             return None
         evidence = tuple(
             (int(line), Evidence.model_validate(item)) for line, item in found["evidence"]
         )
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # pydantic's ValidationError is a ValueError
-    return Prefix(length, lines, head, evidence)
+    return Prefix(length, lines, head, evidence, digest)
 
 
-def save(root: Path, data: bytes, prefix: Prefix) -> None:
-    """Record that the first ``prefix.length`` bytes of ``data`` are intact; errors ignored."""
+def save(root: Path, data: bytes, prefix: Prefix, since: Prefix | None = None) -> None:
+    """Record that the first ``prefix.length`` bytes of ``data`` are intact; errors ignored.
+
+    ``since`` is the shorter prefix :func:`load` found in the same ``data``: its digest is
+    continued, not computed again from the start.
+    """
     if prefix.length < MIN_PREFIX or not usable(root):
         return
+    view = memoryview(data)
+    if since is not None and since.digest is not None and since.length <= prefix.length:
+        digest = since.digest.copy()
+        digest.update(view[since.length : prefix.length])
+    else:
+        digest = hashlib.sha256(view[: prefix.length])
     content: dict[str, Any] = {
         "version": MARKER_VERSION,
         "rdvlog": __version__,
         "store": os.path.realpath(root),
         "length": prefix.length,
         "lines": prefix.lines,
-        "sha256": hashlib.sha256(memoryview(data)[: prefix.length]).hexdigest(),
+        "sha256": digest.hexdigest(),
         "head": prefix.head,
         "evidence": [[line, item.model_dump(mode="json")] for line, item in prefix.evidence],
     }

@@ -18,7 +18,6 @@ from rdvlog.errors import (
 )
 from rdvlog.journal import append, hint, reading
 from rdvlog.journal.codec import (
-    PayloadReader,
     Recorded,
     encode_line,
     parse_line,
@@ -33,6 +32,7 @@ from rdvlog.journal.files import (
 from rdvlog.journal.lock import exclusive_lock
 from rdvlog.labels.problems import reason_of
 from rdvlog.models import (
+    ZERO_HASH,
     Case,
     Entry,
     Payload,
@@ -292,9 +292,25 @@ class Journal:
 
         Damage is refused, never skipped. ``data`` is a snapshot taken with :meth:`read_bytes`.
         """
-        read_payload = PayloadReader()
+        # The fast path takes the lines rdvlog wrote (it checks their hashes, which is what
+        # lets it share validations); any other line is read the exact way, with its error.
+        from rdvlog.journal import fastpath
+
+        read_payload = fastpath.reader()
+        fast = read_payload.lines
         snapshot = self.read_bytes() if data is None else data
-        return reading.read_lines(snapshot, lambda raw: read_line(raw, read_payload)[1], self.path)
+        numbers = iter(range(1, 1 << 62))
+        last = [ZERO_HASH]  # the hash of the line read before
+
+        def read(raw: bytes) -> Recorded:
+            number = next(numbers)
+            found = fast.read(number, raw, last[0]) if fast is not None else None
+            record = found or read_line(raw, read_payload)[1]
+            last[0] = record.hash
+            return record
+
+        with fastpath.collector_paused():
+            return reading.read_lines(snapshot, read, self.path)
 
     def latest_case(self) -> Case | None:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).
@@ -329,7 +345,7 @@ class Journal:
             data, root=self.root, evidence_dir=self.evidence_dir, keep=False, prefix=prefix
         )
         if intact is not None and (prefix is None or intact.length > prefix.length):
-            marker.save(self.root, data, intact)
+            marker.save(self.root, data, intact, since=prefix)
         return result
 
     def audit(
@@ -346,7 +362,7 @@ class Journal:
             snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
         )
         if intact is not None and (prefix is None or intact.length > prefix.length):
-            marker.save(self.root, snapshot, intact)
+            marker.save(self.root, snapshot, intact, since=prefix)
         return result
 
     def repair(self) -> Entry | None:
