@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Literal, TypeVar
@@ -25,7 +25,6 @@ WRITTEN_CHANNELS = frozenset({Channel.EMAIL, Channel.LETTER})
 MIN_WEEKS = 3
 
 IsoWeek = tuple[int, int]
-_UTC = dt.timezone.utc
 _Key = TypeVar("_Key")
 
 
@@ -109,7 +108,11 @@ def weekly_series(weeks: Mapping[IsoWeek, int]) -> tuple[WeekCount, ...]:
     return tuple(series)
 
 
-def _longest_gap(instants: list[dt.datetime], zone: dt.tzinfo) -> Gap | None:
+def _longest_gap(
+    instants: Sequence[dt.datetime], local: Sequence[dt.datetime]
+) -> Gap | None:
+    """The longest time between consecutive ``instants`` (in order, fixed UTC offsets: their
+    differences are exact), its ends taken from ``local`` (the same moments in the zone)."""
     best: tuple[dt.timedelta, int] | None = None
     for index in range(1, len(instants)):
         length = instants[index] - instants[index - 1]
@@ -118,7 +121,7 @@ def _longest_gap(instants: list[dt.datetime], zone: dt.tzinfo) -> Gap | None:
     if best is None:
         return None
     length, index = best
-    return Gap(length, instants[index - 1].astimezone(zone), instants[index].astimezone(zone))
+    return Gap(length, local[index - 1], local[index])
 
 
 def _counts(keys: Iterable[_Key], order: Iterable[_Key]) -> Mapping[_Key, int]:
@@ -131,7 +134,9 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
     """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``."""
     everything = list(records)
     active = chronological(record for record in everything if not record.voided)
-    instants = [record.attempt.at.astimezone(_UTC) for record in active]
+    # An attempt's time has a fixed UTC offset: differences between them are exact, so each
+    # record is converted to the zone once, and only for its local date and hour.
+    instants = [record.attempt.at for record in active]
     local = [instant.astimezone(zone) for instant in instants]
 
     days: Counter[dt.date] = Counter(moment.date() for moment in local)
@@ -145,10 +150,10 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
     written = tuple(r for r in active if r.attempt.channel in WRITTEN_CHANNELS)
     # One place typed several ways (NFC/NFD, a zero-width space, case) is one place, shown as
-    # first typed: keyed like the directory compares names (issue #11).
+    # first typed: keyed like the directory compares names (issue #11). Each distinct label
+    # is keyed once, in the order of its first attempt.
     by_key: dict[str, str] = {}
-    for record in active:
-        label = record.attempt.place.label
+    for label in dict.fromkeys(record.attempt.place.label for record in active):
         by_key.setdefault(normalise(label) or label, label)
     places = tuple(by_key.values())
 
@@ -159,7 +164,7 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
         weeks=tuple(sorted(weeks)),
         first=local[0] if local else None,
         last=local[-1] if local else None,
-        longest_gap=_longest_gap(instants, zone),
+        longest_gap=_longest_gap(instants, local),
         by_outcome=_counts((record.attempt.outcome for record in active), Outcome),
         by_channel=_counts((record.attempt.channel for record in active), Channel),
         by_hour_band=_counts((HOUR_BANDS[moment.hour // 6] for moment in local), HOUR_BANDS),
