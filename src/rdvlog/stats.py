@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Literal, TypeVar
 
@@ -88,9 +89,13 @@ def utc_key(record: AttemptRecord) -> tuple[dt.datetime, int]:
     return record.attempt.at, record.seq
 
 
+#: :func:`utc_key` as one C call per record.
+_UTC_KEY = attrgetter("attempt.at", "seq")
+
+
 def chronological(records: Iterable[AttemptRecord]) -> list[AttemptRecord]:
     """Records ordered by when the attempt happened (ties by journal number)."""
-    return sorted(records, key=utc_key)
+    return sorted(records, key=_UTC_KEY)
 
 
 def weekly_series(weeks: Mapping[IsoWeek, int]) -> tuple[WeekCount, ...]:
@@ -108,9 +113,7 @@ def weekly_series(weeks: Mapping[IsoWeek, int]) -> tuple[WeekCount, ...]:
     return tuple(series)
 
 
-def _longest_gap(
-    instants: Sequence[dt.datetime], local: Sequence[dt.datetime]
-) -> Gap | None:
+def _longest_gap(instants: Sequence[dt.datetime], local: Sequence[dt.datetime]) -> Gap | None:
     """The longest time between consecutive ``instants`` (in order, fixed UTC offsets: their
     differences are exact), its ends taken from ``local`` (the same moments in the zone)."""
     best: tuple[dt.timedelta, int] | None = None

@@ -41,10 +41,30 @@ _BLOCK = "█"
 _HEX = re.compile(r"[0-9a-f]{8,}")
 
 
+# Text made only of these characters is its own escape: printable (nothing ``printable``
+# escapes), no line break, and nothing ``_ESCAPES`` changes. Numbers, dates and times, which
+# fill most cells and are mostly distinct, are told apart by one match, without the cache.
+_PLAIN = re.compile(
+    "["
+    + re.escape(
+        "".join(
+            chr(code)
+            for code in (*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x100))
+            if code not in _ESCAPES
+        )
+    )
+    + "]*"
+)
+
+
 @functools.lru_cache(maxsize=4096)  # the same place, démarche and labels fill most cells
+def _escaped(text: str) -> str:
+    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
+
+
 def escape(text: str) -> str:
     """``text`` as literal inline Markdown: safe in a table cell, a list item or a paragraph."""
-    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
+    return text if _PLAIN.fullmatch(text) else _escaped(text)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> Iterator[str]:
@@ -74,7 +94,9 @@ def _inline(run: Inline) -> str:
 
 
 def _runs(runs: Runs) -> str:
-    return "".join(_inline(run) for run in runs)
+    if len(runs) == 1 and type(runs[0]) is str:  # most cells: one plain run
+        return escape(runs[0])
+    return "".join([_inline(run) for run in runs])
 
 
 def _cell(runs: Runs) -> str:
@@ -105,7 +127,7 @@ def _lines(item: Item) -> Iterator[str]:
         yield from _table(header, (tuple(_cell(c) for c in row) for row in item.rows))
     elif isinstance(item, RowTable):
         header = [escape(h) for h in item.header]
-        rows = (tuple(_cell(c) for c in row) for row in item.rows())
+        rows = ([_runs(c) for c in row] for row in item.rows())
         yield from _table(header, rows, item.align)
     elif isinstance(item, WeekSeries):
         yield from _bars(item)
