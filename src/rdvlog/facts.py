@@ -89,9 +89,9 @@ def _week(day: dt.date) -> tuple[int, int]:
     return year, week
 
 
-#: Journal order, and the chronological order of every view (instant, then journal number).
+#: Journal order, and the instant of an attempt.
 _BY_SEQ = attrgetter("seq")
-_BY_TIME = attrgetter("attempt.at", "seq")
+_AT = attrgetter("attempt.at")
 
 
 def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
@@ -184,7 +184,8 @@ def case_facts(
     given = sorted(records, key=_BY_SEQ)
     if numbers is None or any(r.seq not in numbers for r in given):
         numbers = {**attempt_numbers(given), **(numbers or {})}
-    active = sorted((r for r in given if not r.voided), key=_BY_TIME)
+    # Sorted by instant alone, keeping journal order between equals: (instant, number).
+    active = sorted((r for r in given if not r.voided), key=_AT)
     booking = [r for r in active if is_booking_attempt(r)]
     local = [r.attempt.at.astimezone(zone) for r in booking]
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]

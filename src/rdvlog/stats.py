@@ -133,10 +133,14 @@ def _counts(keys: Iterable[_Key], order: Iterable[_Key]) -> Mapping[_Key, int]:
     return MappingProxyType({key: counter.get(key, 0) for key in order})
 
 
-def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
-    """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``."""
+def summarize(
+    records: Iterable[AttemptRecord], zone: dt.tzinfo, *, ordered: bool = False
+) -> Summary:
+    """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``;
+    ``ordered`` says they already are in chronological order (:func:`chronological`)."""
     everything = list(records)
-    active = chronological(record for record in everything if not record.voided)
+    unvoided = (record for record in everything if not record.voided)
+    active = list(unvoided) if ordered else chronological(unvoided)
     # An attempt's time has a fixed UTC offset: differences between them are exact, so each
     # record is converted to the zone once, and only for its local date and hour.
     instants = [record.attempt.at for record in active]

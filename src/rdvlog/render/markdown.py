@@ -6,6 +6,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from rdvlog.printable import printable
 from rdvlog.render.document import Bullets, Heading, Inline, PageBreak, Paragraph, Runs, Table
@@ -103,6 +104,23 @@ def _cell(runs: Runs) -> str:
     return _runs(runs)
 
 
+def _plain_rows(rows: Iterable[Sequence[Runs]]) -> Iterator[Sequence[str]]:
+    """Each row's cells as Markdown. Most rows are one plain run a cell whose characters need
+    no escape: one match over the whole row tells so (a character is plain or not wherever it
+    stands), and the other rows are escaped cell by cell."""
+    plain = _PLAIN.fullmatch
+    for row in rows:
+        try:
+            # A styled run is no str: joining it raises, and the row goes the long way.
+            texts = cast("list[str]", [text for (text,) in row])
+            if plain("".join(texts)):
+                yield texts
+                continue
+        except (ValueError, TypeError):  # a cell of several runs, or a styled one
+            pass
+        yield [_runs(runs) for runs in row]
+
+
 def _bars(series: WeekSeries) -> Iterator[str]:
     peak = max(series.values, default=0) or 1
     scale = min(1.0, BAR_WIDTH / peak)
@@ -127,8 +145,7 @@ def _lines(item: Item) -> Iterator[str]:
         yield from _table(header, (tuple(_cell(c) for c in row) for row in item.rows))
     elif isinstance(item, RowTable):
         header = [escape(h) for h in item.header]
-        rows = ([_runs(c) for c in row] for row in item.rows())
-        yield from _table(header, rows, item.align)
+        yield from _table(header, _plain_rows(item.rows()), item.align)
     elif isinstance(item, WeekSeries):
         yield from _bars(item)
 

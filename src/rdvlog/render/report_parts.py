@@ -87,7 +87,7 @@ class ReportView:
     @cached_property
     def summary(self) -> Summary:
         """Figures over booking attempts only: written steps are counted apart."""
-        return summarize(self.booking, self.report.zone)
+        return summarize(self.booking, self.report.zone, ordered=True)
 
     @cached_property
     def facts(self) -> CaseFacts:
