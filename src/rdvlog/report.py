@@ -77,6 +77,8 @@ def within(
 ) -> tuple[AttemptRecord, ...]:
     """Attempts with ``since <= at <= until`` (both inclusive, aware) made at a place that
     ``place`` accepts, voided ones included, in chronological order."""
+    if since is None and until is None and place is None:
+        return tuple(chronological(records))
     low = since.astimezone(dt.timezone.utc) if since is not None else None
     high = until.astimezone(dt.timezone.utc) if until is not None else None
     chosen = []
