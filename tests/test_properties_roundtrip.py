@@ -28,6 +28,7 @@ from rdvlog.errors import UsageError
 from rdvlog.history import fold
 from rdvlog.journal import Journal
 from rdvlog.models import Attempt, Case, Place
+from rdvlog.printable import json_safe
 from rdvlog.render import listing
 from rdvlog.render.markdown import render_markdown
 from rdvlog.render.spreadsheet import render_csv
@@ -84,6 +85,9 @@ def _checked_out(root: Path, attempt: Attempt, case: Case | None, zone: str) -> 
     numbers = history.numbers
     for line in listing.jsonl(attempts, numbers):
         assert json.loads(line)["seq"] == entry.seq
+        # The listing writes its items itself: byte for byte what json.dumps writes.
+        dumped = json.dumps(listing.as_dict(attempts[-1], numbers[entry.seq]), ensure_ascii=False)
+        assert line == json_safe(dumped) + "\n"
     assert json.loads("".join(listing.json_array(attempts, numbers)))
     rows = list(csv.reader(io.StringIO("".join(listing.csv_rows(attempts, numbers)))))
     assert len(rows) == 2

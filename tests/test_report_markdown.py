@@ -356,3 +356,19 @@ def test_every_label_exists_in_both_languages_with_the_same_placeholders() -> No
         # ``e`` and ``s`` fill French agreements (« informé{e} »); English has none.
         fields = [set(re.findall(r"\{(\w+)", text)) - {"e", "s"} for text in (french, english)]
         assert fields[0] == fields[1], key
+
+
+def test_plain_text_skips_the_escape_cache_with_the_same_result() -> None:
+    """Text made only of plain characters is returned as is; it must be what the full escape
+    (printable, line breaks, Markdown punctuation) would have written."""
+    from rdvlog.printable import printable
+    from rdvlog.render.markdown import _BREAKS, _ESCAPES
+
+    def full(text: str) -> str:
+        return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
+
+    singles = [chr(code) for code in range(0x3000) if not 0xD800 <= code <= 0xDFFF]
+    samples = [*singles, "\r\n", "lun. 05/10/2026 08:02", "12 †", "Préfecture | *x*", "a\u00adb"]
+    for text in samples:
+        assert escape(text) == full(text), repr(text)
+        assert escape("plain " + text + " text") == full("plain " + text + " text"), repr(text)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from rdvlog.codes import Outcome
 from rdvlog.errors import Phrase
-from rdvlog.facts import WRITTEN_CHANNELS, is_booking_attempt
+from rdvlog.facts import FOLLOW_UPS, WRITTEN_CHANNELS
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Case
-from rdvlog.stats import MIN_WEEKS, summarize
+from rdvlog.stats import MIN_WEEKS
 
 HEATMAP_WEEKS = 12
 #: Days without an attempt before ``status`` says so.
@@ -88,30 +88,32 @@ def status(
     """The status facts of every attempt of the journal (``records``, journal order);
     ``problem`` is the first verification break; ``numbers`` maps seq to attempt number."""
     numbers = numbers or {r.seq: n for n, r in enumerate(records, start=1)}
-    booking = [r for r in records if is_booking_attempt(r)]
-    summary = summarize(booking, zone)
-    active = [r for r in booking if not r.voided]
     this_monday = today - dt.timedelta(days=today.weekday())
-    todays, this_week = _recent(active, zone, today, this_monday)
+    tally = _tally(records, zone, today, this_monday)
+    active = tally.active
+    first, last, booked = tally.first, tally.last, tally.booked
+    weeks = {day.isocalendar()[:2] for day in tally.days}
+    todays = sorted(((m, r) for r, m in tally.recent if m.date() == today), key=lambda x: x[0])
+    this_week = [r for r, m in tally.recent if this_monday <= m.date() <= today]
     this_week_shots = sum(1 for r in this_week if _has_screenshot(r))
-    booked = summary.booked
-    mondays, heatmap = _heatmap(active, zone, this_monday)
-    since = (today - summary.last.date()).days if summary.last else None
+    mondays, heatmap = _heatmap(tally.days, this_monday)
+    last_local = last.attempt.at.astimezone(zone) if last else None
+    since = (today - last_local.date()).days if last_local else None
     warnings = [Warning("status.warn.broken", (("problem", problem),))] if problem else []
-    warnings += _warnings(summary.count, summary.distinct_weeks, since, booked is None)
-    if booked is None and summary.count and not this_week_shots:
+    warnings += _warnings(active, len(weeks), since, booked is None)
+    if booked is None and active and not this_week_shots:
         warnings.append(Warning("status.warn.no_screenshot_week"))
     warnings += _expiry_warnings(case.permit_expires, today)
     return Status(
         today=today,
-        attempts=summary.count,
-        voided=sum(1 for r in records if r.voided),
-        distinct_days=summary.distinct_days,
-        distinct_weeks=summary.distinct_weeks,
-        first=summary.first,
-        last=summary.last,
+        attempts=active,
+        voided=tally.voided,
+        distinct_days=len(tally.days),
+        distinct_weeks=len(weeks),
+        first=first.attempt.at.astimezone(zone) if first else None,
+        last=last_local,
         days_since_last=since,
-        by_outcome={outcome.value: n for outcome, n in summary.by_outcome.items() if n},
+        by_outcome={o.value: tally.outcomes[o] for o in Outcome if tally.outcomes[o]},
         booked=booked is not None,
         heatmap_mondays=mondays,
         heatmap=heatmap,
@@ -128,18 +130,73 @@ def status(
         today_last_outcome=todays[-1][1].attempt.outcome.value if todays else None,
         this_week_attempts=len(this_week),
         this_week_screenshots=this_week_shots,
-        weeks_with_screenshot=_screenshot_weeks(active, zone),
-        written_steps=sum(1 for r in records if _written_step_sent(r)),
+        weeks_with_screenshot=len({day.isocalendar()[:2] for day in tally.shot_days}),
+        written_steps=tally.written,
         booked_at=booked.attempt.at.astimezone(zone) if booked else None,
         booked_number=numbers.get(booked.seq) if booked else None,
     )
 
 
-def _screenshot_weeks(active: Sequence[AttemptRecord], zone: dt.tzinfo) -> int:
-    """How many calendar weeks have an attempt backed by a screenshot."""
-    return len(
-        {r.attempt.at.astimezone(zone).isocalendar()[:2] for r in active if _has_screenshot(r)}
-    )
+@dataclass
+class _Tally:
+    """What one pass over the journal's attempts gathers for ``status``. Booking attempts
+    that count (not voided) are ``active``; their local days, with a count each, are
+    ``days``."""
+
+    voided: int = 0
+    written: int = 0
+    active: int = 0
+    days: Counter[dt.date] = field(default_factory=Counter)
+    shot_days: set[dt.date] = field(default_factory=set)
+    outcomes: Counter[Outcome] = field(default_factory=Counter)
+    #: The earliest and latest active attempts, and the earliest booked one (by instant,
+    #: then journal number: the chronological order of every view).
+    first: AttemptRecord | None = None
+    last: AttemptRecord | None = None
+    booked: AttemptRecord | None = None
+    #: Active attempts of this week and the two days before (journal order), local time.
+    recent: list[tuple[AttemptRecord, dt.datetime]] = field(default_factory=list)
+
+
+def _tally(
+    records: Sequence[AttemptRecord], zone: dt.tzinfo, today: dt.date, this_monday: dt.date
+) -> _Tally:
+    """One pass over ``records`` (journal order): each attempt's local time is computed once.
+
+    An attempt's time has a fixed UTC offset, so comparing two of them compares instants;
+    records come in journal order (increasing numbers), so a tie keeps the earlier one as
+    the first and takes the later one as the last.
+    """
+    tally = _Tally()
+    days, shot_days, outcomes, recent = tally.days, tally.shot_days, tally.outcomes, tally.recent
+    first_at = last_at = booked_at = None
+    for record in records:
+        attempt = record.attempt
+        channel, outcome = attempt.channel, attempt.outcome
+        if record.void_reason is not None:
+            tally.voided += 1
+            continue
+        if channel in WRITTEN_CHANNELS or outcome in FOLLOW_UPS or outcome is Outcome.SENT:
+            if channel in WRITTEN_CHANNELS and outcome is Outcome.SENT:
+                tally.written += 1
+            continue
+        at = attempt.at
+        local = at.astimezone(zone)
+        day = local.date()
+        tally.active += 1
+        days[day] += 1
+        outcomes[outcome] += 1
+        if attempt.evidence and _has_screenshot(record):
+            shot_days.add(day)
+        if first_at is None or at < first_at:
+            first_at, tally.first = at, record
+        if last_at is None or at >= last_at:
+            last_at, tally.last = at, record
+        if outcome is Outcome.BOOKED and (booked_at is None or at < booked_at):
+            booked_at, tally.booked = at, record
+        if day >= this_monday - dt.timedelta(days=2):
+            recent.append((record, local))
+    return tally
 
 
 def _has_screenshot(record: AttemptRecord) -> bool:
@@ -152,54 +209,14 @@ def _applicant(case: Case) -> str | None:
     return f"{case.civility} {case.applicant}" if case.civility else case.applicant
 
 
-def _heatmap_days(
-    records: Sequence[AttemptRecord], zone: dt.tzinfo, first: dt.date
-) -> Counter[dt.date]:
-    """Attempts per local day, for the days from ``first`` on (the heatmap's).
-
-    Only attempts from a day before ``first`` on are converted to the zone: comparing
-    instants needs no conversion, and a journal of years holds a few weeks in the heatmap.
-    """
-    since = dt.datetime.combine(first - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
-    return Counter(
-        r.attempt.at.astimezone(zone).date()
-        for r in records
-        if not r.voided and r.attempt.at >= since
-    )
-
-
-def _recent(
-    active: Sequence[AttemptRecord], zone: dt.tzinfo, today: dt.date, this_monday: dt.date
-) -> tuple[list[tuple[dt.datetime, AttemptRecord]], list[AttemptRecord]]:
-    """Today's attempts (with their local time, in order) and this week's.
-
-    Only this week's attempts need their local time (a journal of years holds a few);
-    comparing instants needs no conversion.
-    """
-    week_start = dt.datetime.combine(this_monday - dt.timedelta(days=2), dt.time(), dt.timezone.utc)
-    local = [(r, r.attempt.at.astimezone(zone)) for r in active if r.attempt.at >= week_start]
-    todays = sorted(((m, r) for r, m in local if m.date() == today), key=lambda x: x[0])
-    this_week = [r for r, m in local if this_monday <= m.date() <= today]
-    return todays, this_week
-
-
-def _written_step_sent(record: AttemptRecord) -> bool:
-    attempt = record.attempt
-    return (
-        not record.voided
-        and attempt.channel in WRITTEN_CHANNELS
-        and attempt.outcome is Outcome.SENT
-    )
-
-
 def _heatmap(
-    active: Sequence[AttemptRecord], zone: dt.tzinfo, this_monday: dt.date
+    days: Mapping[dt.date, int], this_monday: dt.date
 ) -> tuple[tuple[dt.date, ...], tuple[tuple[int, ...], ...]]:
-    """The heatmap's Mondays and its seven rows (Monday first), one column a week."""
+    """The heatmap's Mondays and its seven rows (Monday first), one column a week, from the
+    active attempts per local day."""
     mondays = tuple(
         this_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1 - n) for n in range(HEATMAP_WEEKS)
     )
-    days = _heatmap_days(active, zone, mondays[0])
     rows = tuple(
         tuple(days.get(monday + dt.timedelta(days=weekday), 0) for monday in mondays)
         for weekday in range(7)

@@ -6,6 +6,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Literal
 
@@ -83,9 +84,14 @@ def _screenshots(record: AttemptRecord) -> int:
     return sum(1 for item in record.attempt.evidence if item.media_type.startswith("image/"))
 
 
-def _week(moment: dt.datetime) -> tuple[int, int]:
-    year, week, _ = moment.isocalendar()
+def _week(day: dt.date) -> tuple[int, int]:
+    year, week, _ = day.isocalendar()
     return year, week
+
+
+#: Journal order, and the instant of an attempt.
+_BY_SEQ = attrgetter("seq")
+_AT = attrgetter("attempt.at")
 
 
 def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
@@ -145,7 +151,7 @@ def is_booking_attempt(record: AttemptRecord) -> bool:
     )
 
 
-def _line(record: AttemptRecord, number: int, local: dt.datetime) -> AttemptLine:
+def _line(record: AttemptRecord, number: int, local: dt.datetime, screenshots: int) -> AttemptLine:
     attempt = record.attempt
     return AttemptLine(
         number=number,
@@ -153,7 +159,7 @@ def _line(record: AttemptRecord, number: int, local: dt.datetime) -> AttemptLine
         channel=attempt.channel,
         outcome=attempt.outcome,
         message=attempt.message,
-        screenshots=_screenshots(record),
+        screenshots=screenshots,
     )
 
 
@@ -175,12 +181,16 @@ def case_facts(
     ``numbers`` maps seq → attempt number when ``records`` is a selection of the journal;
     without it the given records are numbered by seq from 1.
     """
-    given = sorted(records, key=lambda r: r.seq)
-    numbers = {**attempt_numbers(given), **(numbers or {})}
-    active = sorted((r for r in given if not r.voided), key=lambda r: (r.attempt.at, r.seq))
+    given = sorted(records, key=_BY_SEQ)
+    if numbers is None or any(r.seq not in numbers for r in given):
+        numbers = {**attempt_numbers(given), **(numbers or {})}
+    # Sorted by instant alone, keeping journal order between equals: (instant, number).
+    active = sorted((r for r in given if not r.voided), key=_AT)
     booking = [r for r in active if is_booking_attempt(r)]
     local = [r.attempt.at.astimezone(zone) for r in booking]
-    shot_weeks = {_week(m) for r, m in zip(booking, local, strict=True) if _screenshots(r)}
+    shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
+    days = {m.date() for m in local}
+    shot_days = {m.date() for m, n in zip(local, shots, strict=True) if n}
     outcomes = Counter(r.attempt.outcome for r in booking)
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
 
@@ -199,16 +209,18 @@ def case_facts(
         today=today,
         days_left=(expires - today).days if expires else None,
         booking_attempts=len(booking),
-        distinct_days=len({m.date() for m in local}),
-        distinct_weeks=len({_week(m) for m in local}),
+        distinct_days=len(days),
+        distinct_weeks=len({_week(day) for day in days}),
         first=local[0] if local else None,
         last=local[-1] if local else None,
-        with_screenshot=sum(1 for r in booking if _screenshots(r)),
-        weeks_with_screenshot=len(shot_weeks),
+        with_screenshot=sum(1 for n in shots if n),
+        weeks_with_screenshot=len({_week(day) for day in shot_days}),
         by_outcome=MappingProxyType({o: outcomes[o] for o in Outcome if outcomes[o]}),
         written=_written_steps(active, numbers, zone),
         booked=booked.attempt.at.astimezone(zone) if booked else None,
-        attempts=tuple(_line(r, numbers[r.seq], m) for r, m in zip(booking, local, strict=True)),
+        attempts=tuple(
+            _line(r, numbers[r.seq], m, n) for r, m, n in zip(booking, local, shots, strict=True)
+        ),
         head_hash=head_hash,
         tribunal=tribunal,
         pieces=tuple(pieces),

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from rdvlog.journal.codec import Recorded
 from rdvlog.models import Attempt, Case, CaseDocument, Void
+from rdvlog.timestamps import parse_utc_stamp
 
 #: An attempt recorded later than this after it happened is a late entry (DESIGN.md §5).
 LATE_AFTER = dt.timedelta(hours=1)
@@ -76,24 +77,29 @@ class History:
 def fold(entries: Iterable[Recorded]) -> History:
     """Read entries in order into a :class:`History` (voids applied, latest case profile)."""
     history = History()
+    attempts, numbers, documents = history.attempts, history.numbers, history.documents
     index: dict[int, int] = {}
+    count = 0
+    head: str | None = None
     for entry in entries:
-        history.entry_count += 1
-        history.head_hash = entry.hash
+        count += 1
+        head = entry.hash
         payload = entry.payload
         if isinstance(payload, Attempt):
-            index[entry.seq] = len(history.attempts)
-            history.numbers[entry.seq] = len(history.attempts) + 1
-            history.attempts.append(AttemptRecord(entry.seq, entry.recorded, payload))
+            index[entry.seq] = len(attempts)
+            attempts.append(AttemptRecord(entry.seq, parse_utc_stamp(entry.recorded_at), payload))
+            numbers[entry.seq] = len(attempts)
         elif isinstance(payload, Void):
             position = index.get(payload.target)
             if position is not None:
-                record = history.attempts[position]
-                history.attempts[position] = AttemptRecord(
+                record = attempts[position]
+                attempts[position] = AttemptRecord(
                     record.seq, record.recorded_at, record.attempt, payload.reason
                 )
         elif isinstance(payload, Case):
             history.case = payload
         elif isinstance(payload, CaseDocument):
-            history.documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
+            documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
+    history.entry_count = count
+    history.head_hash = head
     return history

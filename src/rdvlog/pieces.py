@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Literal
 from rdvlog import labels
 from rdvlog.history import AttemptRecord
 from rdvlog.models import Evidence, Lang
-from rdvlog.stats import chronological
 
 if TYPE_CHECKING:
     from rdvlog.report import ReportInput
@@ -153,7 +152,7 @@ def number_pieces(
     kinds: dict[tuple[str, object], PieceKind] = {}
     by_sha: dict[str, tuple[str, object]] = {}
     seen: set[tuple[int, str]] = set()
-    for record in chronological(r for r in report.records if not r.voided):
+    for record in report.active:  # in chronological order, as ReportInput keeps them
         number = report.numbers.get(record.seq)
         local_day = record.attempt.at.astimezone(zone).date()
         for evidence in record.attempt.evidence:

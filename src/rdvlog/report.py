@@ -86,6 +86,8 @@ def within(
 ) -> tuple[AttemptRecord, ...]:
     """Attempts with ``since <= at <= until`` (both inclusive, aware) made at a place that
     ``place`` accepts, voided ones included, in chronological order."""
+    if since is None and until is None and place is None:
+        return tuple(chronological(records))
     low = since.astimezone(dt.timezone.utc) if since is not None else None
     high = until.astimezone(dt.timezone.utc) if until is not None else None
     chosen = []
@@ -144,14 +146,14 @@ class ReportInput:
             ordered = sorted(record.seq for record in self.records)
             object.__setattr__(self, "numbers", {seq: n for n, seq in enumerate(ordered, 1)})
 
-    @property
+    @cached_property
     def active(self) -> tuple[AttemptRecord, ...]:
         """The attempts that count: not voided, in chronological order."""
-        return tuple(record for record in self.records if not record.voided)
+        return tuple(record for record in self.records if record.void_reason is None)
 
-    @property
+    @cached_property
     def voided(self) -> tuple[AttemptRecord, ...]:
-        return tuple(record for record in self.records if record.voided)
+        return tuple(record for record in self.records if record.void_reason is not None)
 
     @property
     def filtered(self) -> bool:

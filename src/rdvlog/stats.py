@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import attrgetter
 from types import MappingProxyType
 from typing import Literal, TypeVar
 
@@ -25,7 +26,6 @@ WRITTEN_CHANNELS = frozenset({Channel.EMAIL, Channel.LETTER})
 MIN_WEEKS = 3
 
 IsoWeek = tuple[int, int]
-_UTC = dt.timezone.utc
 _Key = TypeVar("_Key")
 
 
@@ -89,9 +89,13 @@ def utc_key(record: AttemptRecord) -> tuple[dt.datetime, int]:
     return record.attempt.at, record.seq
 
 
+#: :func:`utc_key` as one C call per record.
+_UTC_KEY = attrgetter("attempt.at", "seq")
+
+
 def chronological(records: Iterable[AttemptRecord]) -> list[AttemptRecord]:
     """Records ordered by when the attempt happened (ties by journal number)."""
-    return sorted(records, key=utc_key)
+    return sorted(records, key=_UTC_KEY)
 
 
 def weekly_series(weeks: Mapping[IsoWeek, int]) -> tuple[WeekCount, ...]:
@@ -109,7 +113,9 @@ def weekly_series(weeks: Mapping[IsoWeek, int]) -> tuple[WeekCount, ...]:
     return tuple(series)
 
 
-def _longest_gap(instants: list[dt.datetime], zone: dt.tzinfo) -> Gap | None:
+def _longest_gap(instants: Sequence[dt.datetime], local: Sequence[dt.datetime]) -> Gap | None:
+    """The longest time between consecutive ``instants`` (in order, fixed UTC offsets: their
+    differences are exact), its ends taken from ``local`` (the same moments in the zone)."""
     best: tuple[dt.timedelta, int] | None = None
     for index in range(1, len(instants)):
         length = instants[index] - instants[index - 1]
@@ -118,7 +124,7 @@ def _longest_gap(instants: list[dt.datetime], zone: dt.tzinfo) -> Gap | None:
     if best is None:
         return None
     length, index = best
-    return Gap(length, instants[index - 1].astimezone(zone), instants[index].astimezone(zone))
+    return Gap(length, local[index - 1], local[index])
 
 
 def _counts(keys: Iterable[_Key], order: Iterable[_Key]) -> Mapping[_Key, int]:
@@ -127,11 +133,17 @@ def _counts(keys: Iterable[_Key], order: Iterable[_Key]) -> Mapping[_Key, int]:
     return MappingProxyType({key: counter.get(key, 0) for key in order})
 
 
-def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
-    """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``."""
+def summarize(
+    records: Iterable[AttemptRecord], zone: dt.tzinfo, *, ordered: bool = False
+) -> Summary:
+    """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``;
+    ``ordered`` says they already are in chronological order (:func:`chronological`)."""
     everything = list(records)
-    active = chronological(record for record in everything if not record.voided)
-    instants = [record.attempt.at.astimezone(_UTC) for record in active]
+    unvoided = (record for record in everything if not record.voided)
+    active = list(unvoided) if ordered else chronological(unvoided)
+    # An attempt's time has a fixed UTC offset: differences between them are exact, so each
+    # record is converted to the zone once, and only for its local date and hour.
+    instants = [record.attempt.at for record in active]
     local = [instant.astimezone(zone) for instant in instants]
 
     days: Counter[dt.date] = Counter(moment.date() for moment in local)
@@ -145,10 +157,10 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
     written = tuple(r for r in active if r.attempt.channel in WRITTEN_CHANNELS)
     # One place typed several ways (NFC/NFD, a zero-width space, case) is one place, shown as
-    # first typed: keyed like the directory compares names (issue #11).
+    # first typed: keyed like the directory compares names (issue #11). Each distinct label
+    # is keyed once, in the order of its first attempt.
     by_key: dict[str, str] = {}
-    for record in active:
-        label = record.attempt.place.label
+    for label in dict.fromkeys(record.attempt.place.label for record in active):
         by_key.setdefault(normalise(label) or label, label)
     places = tuple(by_key.values())
 
@@ -159,7 +171,7 @@ def summarize(records: Iterable[AttemptRecord], zone: dt.tzinfo) -> Summary:
         weeks=tuple(sorted(weeks)),
         first=local[0] if local else None,
         last=local[-1] if local else None,
-        longest_gap=_longest_gap(instants, zone),
+        longest_gap=_longest_gap(instants, local),
         by_outcome=_counts((record.attempt.outcome for record in active), Outcome),
         by_channel=_counts((record.attempt.channel for record in active), Channel),
         by_hour_band=_counts((HOUR_BANDS[moment.hour // 6] for moment in local), HOUR_BANDS),

@@ -15,10 +15,10 @@ from typing import Any
 
 from rich.table import Table
 
-from rdvlog.codes import Lang, spoken
+from rdvlog.codes import Channel, Lang, Outcome, spoken
 from rdvlog.history import AttemptRecord
 from rdvlog.labels import t
-from rdvlog.models import Place
+from rdvlog.models import Attempt, Evidence, Place
 from rdvlog.printable import json_safe, printable
 from rdvlog.timestamps import rfc3339, utc_stamp
 
@@ -67,20 +67,130 @@ def as_dict(
     }
 
 
+# The fields :class:`_Items` writes out as ``as_dict`` has pydantic dump them (a list of
+# years of attempts spent most of its time in pydantic's serializer and the JSON encoder);
+# a model with other fields than these is dumped by pydantic.
+_ATTEMPT_FIELDS = (
+    "at",
+    "place",
+    "procedure",
+    "channel",
+    "outcome",
+    "message",
+    "url",
+    "reference",
+    "about",
+    "evidence",
+    "note",
+)
+_FAST_DUMP = (
+    tuple(Attempt.model_fields) == _ATTEMPT_FIELDS
+    and tuple(Place.model_fields) == ("label", "kind", "department", "office")
+    and tuple(Evidence.model_fields) == ("sha256", "name", "size", "media_type")
+    and not Attempt.model_config.get("ser_json_timedelta")
+)
+
+
+#: ``json.dumps(value, ensure_ascii=False)``, with one encoder for every item.
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+#: How that encoder writes a string.
+_string = json.encoder.encode_basestring
+
+
+class _Items:
+    """Each attempt as ``json.dumps(as_dict(record, number), ensure_ascii=False)`` writes it,
+    byte for byte, for a listing of many: the texts a journal repeats (places, démarches,
+    messages, codes) are encoded once each, and the rest is written in place."""
+
+    def __init__(self) -> None:
+        self.places: dict[int, str] = {}
+        self.texts: dict[str, str] = {}
+
+    def text(self, value: str) -> str:
+        encoded = self.texts.get(value)
+        if encoded is None:
+            encoded = _string(value)
+            if len(self.texts) < 4096:
+                self.texts[value] = encoded
+        return encoded
+
+    def item(self, record: AttemptRecord, number: int) -> str:
+        if not _FAST_DUMP:
+            return _encode(as_dict(record, number))
+        attempt = record.attempt
+        place = self.places.get(id(attempt.place))
+        if place is None:
+            dumped = attempt.place.model_dump(mode="json", exclude_none=True)
+            place = self.places[id(attempt.place)] = _encode(dumped)
+        text = self.text
+        parts = [
+            f'{{"seq": {record.seq}, "number": {number}, '
+            f'"recorded_at": "{_utc_stamp(record.recorded_at)}", '
+            f'"at": "{attempt.at.isoformat(timespec="seconds")}", "place": {place}, '
+            f'"procedure": {text(attempt.procedure)}, "channel": {_CODES[attempt.channel]}, '
+            f'"outcome": {_CODES[attempt.outcome]}'
+        ]
+        if attempt.message is not None:
+            parts.append(f', "message": {text(attempt.message)}')
+        if attempt.url is not None:
+            parts.append(f', "url": {_string(attempt.url)}')
+        if attempt.reference is not None:
+            parts.append(f', "reference": {_string(attempt.reference)}')
+        if attempt.about is not None:
+            parts.append(f', "about": {int(attempt.about)}')
+        files = ", ".join(
+            [
+                f'{{"sha256": {_string(e.sha256)}, "name": {_string(e.name)}, '
+                f'"size": {int(e.size)}, "media_type": {text(e.media_type)}}}'
+                for e in attempt.evidence
+            ]
+        )
+        parts.append(f', "evidence": [{files}]')
+        if attempt.note is not None:
+            parts.append(f', "note": {_string(attempt.note)}')
+        parts.append(', "late": true' if record.late else ', "late": false')
+        if record.voided:
+            parts.append(f', "voided": true, "void_reason": {_string(record.void_reason or "")}}}')
+        else:
+            parts.append(', "voided": false}')
+        return "".join(parts)
+
+
+#: Channels and outcomes as JSON strings.
+_CODES: dict[str, str] = {code: _string(code.value) for code in (*Channel, *Outcome)}
+
+
+def _utc_stamp(moment: dt.datetime) -> str:
+    """:func:`~rdvlog.timestamps.utc_stamp`, without ``strftime`` for the years it writes
+    with four digits (``isoformat`` always does)."""
+    utc = moment.astimezone(dt.timezone.utc)
+    if utc.year < 1000:
+        return utc_stamp(utc)
+    return utc.isoformat(timespec="milliseconds")[:-6] + "Z"
+
+
+def _json_safe(item: str) -> str:
+    """:func:`~rdvlog.printable.json_safe`; text Python calls printable holds none of the
+    characters it escapes (controls, invisible formatting, separators, surrogates)."""
+    return item if item.isprintable() else json_safe(item)
+
+
 def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
+    items = _Items()
     for record in records:
-        yield json_safe(json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False)) + "\n"
+        yield _json_safe(items.item(record, numbers[record.seq])) + "\n"
 
 
 def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     """One JSON array, one attempt per line, produced as it goes.
 
-    Compact items keep the C encoder (an indented document is encoded in pure Python) and
-    streaming keeps memory flat on a journal of years of attempts.
+    Compact items (as the C encoder writes them; an indented document is encoded in pure
+    Python) and streaming keep it fast and memory flat on a journal of years of attempts.
     """
     yield "["
+    items = _Items()
     for number, record in enumerate(records):
-        item = json_safe(json.dumps(as_dict(record, numbers[record.seq]), ensure_ascii=False))
+        item = _json_safe(items.item(record, numbers[record.seq]))
         yield (",\n  " if number else "\n  ") + item
     yield "\n]\n" if records else "]\n"
 

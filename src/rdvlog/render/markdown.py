@@ -6,6 +6,7 @@ import functools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
+from typing import cast
 
 from rdvlog.printable import printable
 from rdvlog.render.document import Bullets, Heading, Inline, PageBreak, Paragraph, Runs, Table
@@ -41,10 +42,30 @@ _BLOCK = "█"
 _HEX = re.compile(r"[0-9a-f]{8,}")
 
 
+# Text made only of these characters is its own escape: printable (nothing ``printable``
+# escapes), no line break, and nothing ``_ESCAPES`` changes. Numbers, dates and times, which
+# fill most cells and are mostly distinct, are told apart by one match, without the cache.
+_PLAIN = re.compile(
+    "["
+    + re.escape(
+        "".join(
+            chr(code)
+            for code in (*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x100))
+            if code not in _ESCAPES
+        )
+    )
+    + "]*"
+)
+
+
 @functools.lru_cache(maxsize=4096)  # the same place, démarche and labels fill most cells
+def _escaped(text: str) -> str:
+    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
+
+
 def escape(text: str) -> str:
     """``text`` as literal inline Markdown: safe in a table cell, a list item or a paragraph."""
-    return printable(_BREAKS.sub(" ", text)).translate(_ESCAPES)
+    return text if _PLAIN.fullmatch(text) else _escaped(text)
 
 
 def _table(header: Sequence[str], rows: Iterable[Sequence[str]], align: str = "") -> Iterator[str]:
@@ -74,11 +95,30 @@ def _inline(run: Inline) -> str:
 
 
 def _runs(runs: Runs) -> str:
-    return "".join(_inline(run) for run in runs)
+    if len(runs) == 1 and type(runs[0]) is str:  # most cells: one plain run
+        return escape(runs[0])
+    return "".join([_inline(run) for run in runs])
 
 
 def _cell(runs: Runs) -> str:
     return _runs(runs)
+
+
+def _plain_rows(rows: Iterable[Sequence[Runs]]) -> Iterator[Sequence[str]]:
+    """Each row's cells as Markdown. Most rows are one plain run a cell whose characters need
+    no escape: one match over the whole row tells so (a character is plain or not wherever it
+    stands), and the other rows are escaped cell by cell."""
+    plain = _PLAIN.fullmatch
+    for row in rows:
+        try:
+            # A styled run is no str: joining it raises, and the row goes the long way.
+            texts = cast("list[str]", [text for (text,) in row])
+            if plain("".join(texts)):
+                yield texts
+                continue
+        except (ValueError, TypeError):  # a cell of several runs, or a styled one
+            pass
+        yield [_runs(runs) for runs in row]
 
 
 def _bars(series: WeekSeries) -> Iterator[str]:
@@ -105,8 +145,7 @@ def _lines(item: Item) -> Iterator[str]:
         yield from _table(header, (tuple(_cell(c) for c in row) for row in item.rows))
     elif isinstance(item, RowTable):
         header = [escape(h) for h in item.header]
-        rows = (tuple(_cell(c) for c in row) for row in item.rows())
-        yield from _table(header, rows, item.align)
+        yield from _table(header, _plain_rows(item.rows()), item.align)
     elif isinstance(item, WeekSeries):
         yield from _bars(item)
 

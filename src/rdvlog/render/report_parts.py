@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
+from rdvlog.codes import Channel, Outcome
 from rdvlog.facts import CaseFacts, case_facts, is_booking_attempt
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import Piece, PieceItem, clock, long_date
@@ -64,9 +65,29 @@ class ReportView:
         return tuple(record for record in self.report.active if is_booking_attempt(record))
 
     @cached_property
+    def booking_stamps(self) -> list[tuple[str, str]]:
+        """Each booking attempt's local date and time as the tables write them, computed once
+        for the chronological table and the annex."""
+        lang, zone = self.lang, self.report.zone
+        date, time = i18n.date, i18n.time
+        stamps = []
+        for record in self.booking:
+            moment = record.attempt.at.astimezone(zone)
+            stamps.append((date(lang, moment.date()), time(moment)))
+        return stamps
+
+    @cached_property
+    def channel_names(self) -> dict[Channel, str]:
+        return {channel: i18n.channel(self.lang, channel) for channel in Channel}
+
+    @cached_property
+    def outcome_names(self) -> dict[Outcome, str]:
+        return {outcome: i18n.outcome(self.lang, outcome) for outcome in Outcome}
+
+    @cached_property
     def summary(self) -> Summary:
         """Figures over booking attempts only: written steps are counted apart."""
-        return summarize(self.booking, self.report.zone)
+        return summarize(self.booking, self.report.zone, ordered=True)
 
     @cached_property
     def facts(self) -> CaseFacts:
@@ -159,11 +180,21 @@ class ReportView:
         )
 
     def piece_ref(self, piece: Piece) -> str:
-        text = self.label("ref.piece", n=piece.number)
-        if piece.number in self.doubtful:
-            text += self.label("ref.check")
+        text = self._piece_refs.get(piece.number)
+        if text is None:
+            text = self.label("ref.piece", n=piece.number)
+            if piece.number in self.doubtful:
+                text += self.label("ref.check")
+            self._piece_refs[piece.number] = text
         return text
 
+    @cached_property
+    def _piece_refs(self) -> dict[int, str]:
+        """:meth:`piece_ref`'s texts, by pièce number, as they are first asked for."""
+        return {}
+
     def refs(self, record: AttemptRecord) -> Runs:
-        pieces = self.pieces_by_seq.get(record.seq, ())
-        return (", ".join(self.piece_ref(piece) for piece in pieces),)
+        pieces = self.pieces_by_seq.get(record.seq)
+        if not pieces:
+            return ("",)
+        return (", ".join([self.piece_ref(piece) for piece in pieces]),)

@@ -29,22 +29,27 @@ def details(view: ReportView, record: AttemptRecord) -> Runs:
         parts.append(view.label("details.reference", text=attempt.reference))
     if attempt.note:
         parts.append(view.label("details.note", text=attempt.note))
-    return (" — ".join(parts),)
+    return (" — ".join(parts),) if parts else _NO_DETAILS
+
+
+_NO_DETAILS: Runs = ("",)
 
 
 def chronological(view: ReportView) -> Iterator[Item]:
-    lang = view.lang
     keys = ("row", "date", "time", "channel", "outcome", "details", "pieces")
 
     def rows() -> Iterator[tuple[Runs, ...]]:
+        channels, outcomes = view.channel_names, view.outcome_names
+        stamps = view.booking_stamps
         for row, record in enumerate(view.booking, start=1):
-            moment = view.report.local(record.attempt.at)
+            attempt = record.attempt
+            day, time = stamps[row - 1]
             yield (
                 (f"{row} {LATE_MARK}" if record.late else str(row),),
-                (i18n.date(lang, moment.date()),),
-                (i18n.time(moment),),
-                (i18n.channel(lang, record.attempt.channel),),
-                (i18n.outcome(lang, record.attempt.outcome),),
+                (day,),
+                (time,),
+                (channels[attempt.channel],),
+                (outcomes[attempt.outcome],),
                 details(view, record),
                 view.refs(record),
             )
@@ -188,12 +193,13 @@ def integrity(view: ReportView) -> Iterator[Item]:
 
 def annex(view: ReportView) -> Iterator[Item]:
     def rows() -> Iterator[tuple[Runs, ...]]:
+        numbers, stamps = view.report.numbers, view.booking_stamps
         for row, record in enumerate(view.booking, start=1):
-            moment = view.report.local(record.attempt.at)
+            day, time = stamps[row - 1]  # what i18n.date_time writes
             yield (
                 (str(row),),
-                (i18n.date_time(view.lang, moment),),
-                (str(view.report.numbers.get(record.seq, "")),),
+                (f"{day} {time}",),
+                (str(numbers.get(record.seq, "")),),
                 (str(record.seq),),
             )
 

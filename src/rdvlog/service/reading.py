@@ -11,8 +11,10 @@ from rdvlog.evidence import stored_path
 from rdvlog.history import AttemptRecord, History, fold
 from rdvlog.journal import Journal
 from rdvlog.journal.audit import Verification
+from rdvlog.journal.codec import Recorded
 from rdvlog.labels.problems import break_phrase
 from rdvlog.report import ClockBack
+from rdvlog.timestamps import parse_utc_stamp
 
 
 def recorded_backwards(times: Iterable[tuple[int, dt.datetime]]) -> tuple[ClockBack, ...]:
@@ -58,8 +60,21 @@ def audited_history(
         torn = brk is not None and brk.kind == "torn-tail"
         key = "error.journal.torn" if torn else "error.journal.unreadable"
         raise JournalDamaged(key=key, path=journal.path, where=where)
-    backwards = recorded_backwards((entry.seq, entry.recorded) for entry in entries)
-    return fold(entries), verification, backwards
+    return fold(entries), verification, _stamped_backwards(entries)
+
+
+def _stamped_backwards(entries: Iterable[Recorded]) -> tuple[ClockBack, ...]:
+    """:func:`recorded_backwards` of the entries, comparing their ``recorded_at`` stamps as
+    written: one fixed-width UTC form, whose order is the order of time, so that only the
+    entries found are read as times."""
+    found = []
+    previous: str | None = None
+    for entry in entries:
+        stamp = entry.recorded_at
+        if previous is not None and stamp < previous:
+            found.append(ClockBack(entry.seq, parse_utc_stamp(stamp), parse_utc_stamp(previous)))
+        previous = stamp
+    return tuple(found)
 
 
 def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Path], int | None]:

@@ -88,8 +88,11 @@ def list_attempts(
 ) -> list[AttemptRecord]:
     """What ``attempt list`` shows: the selection, without voided attempts unless asked."""
     chosen, _ = select_attempts(records, period, prefecture)
+    if include_void and outcome is None:
+        return list(chosen)
     return [
         r
         for r in chosen
-        if (include_void or not r.voided) and (outcome is None or r.attempt.outcome == outcome)
+        if (include_void or r.void_reason is None)
+        and (outcome is None or r.attempt.outcome == outcome)
     ]
