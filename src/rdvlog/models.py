@@ -1,7 +1,5 @@
 """Pydantic models of the journal: the entry envelope and its payloads (DESIGN.md §3)."""
 
-from __future__ import annotations
-
 import datetime as dt
 import re
 from typing import Annotated, Any, Literal

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import json
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 from pydantic_core import from_json
@@ -90,9 +90,11 @@ def encode_line(envelope: dict[str, Any]) -> bytes:
     return json.dumps(envelope, separators=(",", ":"), ensure_ascii=False).encode() + b"\n"
 
 
-@dataclass(frozen=True, slots=True)
-class Recorded:
-    """One journal line once read and validated: its envelope fields and its payload."""
+class Recorded(NamedTuple):
+    """One journal line once read and validated: its envelope fields and its payload.
+
+    A NamedTuple: quicker to make than a frozen dataclass, and free to define at import
+    (a dataclass costs ``attempt add`` about 1 % of its start-up; docs/DEVELOPERS.md)."""
 
     seq: int
     kind: str
@@ -172,8 +174,11 @@ def parse_line(raw: bytes, fast: FastJson | None = None) -> tuple[dict[str, Any]
     return obj, entry
 
 
-#: ``Attempt.at`` as the model defines it (type and validators), to validate it alone.
-_AT: TypeAdapter[dt.datetime] = TypeAdapter(Attempt.model_fields["at"].rebuild_annotation())
+@functools.cache
+def _at() -> TypeAdapter[dt.datetime]:
+    """``Attempt.at`` as the model defines it (type and validators), to validate it alone;
+    built when first needed, as the models are (``attempt add`` never needs it)."""
+    return TypeAdapter(Attempt.model_fields["at"].rebuild_annotation())
 
 
 class PayloadReader:
@@ -242,7 +247,7 @@ class PayloadReader:
                 self._templates[frozen] = attempt
             return attempt
         try:
-            at = _AT.validate_python(data["at"])
+            at = _at().validate_python(data["at"])
         except ValidationError:
             return Attempt.model_validate(data)  # raises, naming "at"
         return template.model_copy(update={"at": at})
