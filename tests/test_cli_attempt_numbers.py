@@ -80,8 +80,10 @@ def test_the_list_table_and_csv_show_attempt_numbers(rdvlog: Invoke) -> None:
     rdvlog("case", "set", "-d", "AES")
     add(rdvlog, "--at", "08:00", "-m", "Service surchargé")
     table = rdvlog("attempt", "list").stdout.splitlines()
-    assert table[0].split()[:2] == ["#", "when"]
-    assert table[1].split()[0] == "1"
+    # The préfecture and démarche the attempt shares with every other are said above.
+    assert table[:2] == ["place: Bobigny", "démarche: AES"]
+    assert table[2].split()[:2] == ["#", "when"]
+    assert table[3].split()[0] == "1"
     rows = list(csv.reader(io.StringIO(rdvlog("attempt", "list", "--format", "csv").stdout)))
     assert rows[0][:3] == ["seq", "number", "at"]
     assert rows[1][:2] == ["2", "1"]

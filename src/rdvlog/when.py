@@ -210,7 +210,7 @@ def parse_when(
             )
         if need_time and typed.clock is None:
             raise BadTime(key="error.when.no_time", option=option, shown=shown)
-        moment = _moment(typed, zone, end_of_day, is_filter, f'{option} "{shown}"', local_now)
+        moment = _moment(typed, zone, end_of_day, is_filter, _what(option, shown), local_now)
     except ValueError as exc:
         raise BadTime(
             key="error.when.invalid", option=option, shown=shown, reason=_reason(exc)
@@ -220,8 +220,13 @@ def parse_when(
         and moment > local_now
         and not (end_of_day and moment.date() <= local_now.date())
     ):
-        raise BadTime(key="error.when.future", what=f'{option} "{shown}"', now=_show(local_now))
+        raise BadTime(key="error.when.future", what=_what(option, shown), now=_show(local_now))
     return moment
+
+
+def _what(option: str, shown: str) -> InEachLanguage:
+    """The option and what was typed, quoted as each language quotes."""
+    return InEachLanguage(fr=f"{option} « {shown} »", en=f'{option} "{shown}"')
 
 
 def _moment(
@@ -229,7 +234,7 @@ def _moment(
     zone: dt.tzinfo,
     end_of_day: bool,
     is_filter: bool,
-    what: str,
+    what: InEachLanguage,
     now: dt.datetime,
 ) -> dt.datetime:
     """The instant ``typed`` names in ``zone``, after the calendar and plausibility checks."""

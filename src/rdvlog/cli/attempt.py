@@ -252,7 +252,7 @@ def list_(
         language = message_lang(ctx)
         # A préfecture and démarche every row shares are said once, above the table, so that
         # a narrow terminal keeps one line per attempt (and a wide one stays legible).
-        shared = listing.constant_columns(records) if len(records) > 1 else {}
+        shared = listing.constant_columns(records)
         for name, value in shared.items():
             print(t(language, "list.shared", name=t(language, f"list.col.{name}"), value=value))
         table = listing.table(

@@ -115,7 +115,7 @@ def _summary(facts: Status, lang: Lang, width: int) -> Text:
         rows.append((t(lang, "status.permit_expires"), [facts.permit_expires.isoformat()]))
     # A broken chain is said in full in the warnings below, where it has the whole width.
     state = t(lang, "status.intact") if facts.verified else t(lang, "status.broken_below")
-    journal = t(lang, "status.journal_state", entries=facts.entries, state=state)
+    journal = count(lang, "status.journal_state", facts.entries, state=state)
     rows.append((t(lang, "status.journal"), _words(journal)))
     label_width = max(len(label) for label, _ in rows) + 2
     text = Text(no_wrap=True, overflow="ignore")
