@@ -75,3 +75,18 @@ def test_help_reads_the_table_in_each_language(
     for key in keys:
         sentence = " ".join(t("fr" if lang == "fr" else "en", key).split())
         assert sentence[:40] in shown, (key, shown)
+
+
+def test_french_help_gives_defaults_as_a_french_reader_types_them(rdvlog: Invoke) -> None:
+    french = rdvlog("--lang", "fr", "attempt", "add", "--help").stdout
+    for default in ("[défaut : site]", "[défaut : pas-de-créneau]", "[défaut : maintenant]"):
+        assert default in french
+    english = rdvlog("--lang", "en", "attempt", "add", "--help").stdout
+    for default in ("[default: web]", "[default: no-slot]", "[default: now]"):
+        assert default in english
+
+
+def test_the_french_defaults_record_the_same_codes(rdvlog: Invoke, store: Path) -> None:
+    assert rdvlog("--lang", "fr", "attempt", "add", "-p", "93", "-d", "AES").exit_code == 0
+    line = (store / "journal.jsonl").read_text(encoding="utf-8").splitlines()[-1]
+    assert '"channel":"web"' in line and '"outcome":"no-slot"' in line

@@ -16,7 +16,7 @@ from typing import Any
 from typer._click import Command, Parameter
 from typer.core import TyperGroup as Group
 
-from rdvlog.codes import Lang
+from rdvlog.codes import Channel, Lang, Outcome, spoken
 from rdvlog.labels import has_label, t
 
 #: Options of the root command that may also be typed after the subcommand.
@@ -122,10 +122,25 @@ def _translate_param(param: Parameter, lang: Lang, path: str) -> None:
     if param.param_type_name == "argument":
         # An argument's name already says what it is (N, QUERY): no Python type beside it.
         param.display_type_rich = lambda ctx: None  # type: ignore[attr-defined]
+    _default_as_typed(param, lang)
     if param.metavar and param.metavar.startswith("metavar."):  # a label key, not N or QUERY
         param.metavar = t(lang, param.metavar)
     elif param.metavar is None:
         param.metavar = _metavar(param, lang)
+
+
+def _default_as_typed(param: Parameter, lang: Lang) -> None:
+    """A default code or word as the reader would type it (« [défaut : site] », not ``web``):
+    the parsers take every spelling, so the value the command receives means the same."""
+    default = param.default
+    if not isinstance(default, str):
+        return
+    if default in {code.value for code in Channel}:
+        param.default = spoken(Channel(default), lang)
+    elif default in {code.value for code in Outcome}:
+        param.default = spoken(Outcome(default), lang)
+    elif default in ("now", t("fr", "when.now")):
+        param.default = t(lang, "when.now")
 
 
 def _metavar(param: Parameter, lang: Lang) -> str:

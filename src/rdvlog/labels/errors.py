@@ -98,6 +98,7 @@ ERROR_LABELS: dict[str, tuple[str, str]] = {
         "le décalage du fuseau à cette date ({offset}) n'est pas un nombre entier de minutes",
         "the time zone's offset then ({offset}) is not whole minutes",
     ),
+    "when.now": ("maintenant", "now"),
     "when.month.1": ("janvier", "January"),
     "when.month.2": ("février", "February"),
     "when.month.3": ("mars", "March"),
