@@ -337,3 +337,28 @@ def test_a_file_with_no_printable_form_gets_a_page_saying_what_it_is(
     shown = text(out / str(listed[-1]["file"]))
     assert "This file (application/octet-stream, 26 bytes) cannot be shown on a page" in shown
     assert "formulaire.docx" in shown
+
+
+@pytest.mark.parametrize("damage", ["truncated", "not-an-image"])
+def test_a_damaged_screenshot_gets_its_page_and_a_note_not_a_failure(
+    rdvlog: Invoke, tmp_path: Path, damage: str
+) -> None:
+    # A screenshot tool that stopped halfway, or a file named .png that is not one: the hash
+    # the journal holds is the file's, so the pièce stays, with its caption and a note.
+    whole = png(160, 100)
+    data = whole[: len(whole) // 2] if damage == "truncated" else b"\x89PNG\r\n\x1a\nnot a png"
+    shot = tmp_path / "capture.png"
+    shot.write_bytes(data)
+    assert rdvlog("case", "set", "-p", "bobigny", "-d", "AES", "--lang", "fr").exit_code == 0
+    assert rdvlog("attempt", "add", "--at", "2026-10-20 08:30", "-e", str(shot)).exit_code == 0
+    out = tmp_path / "dossier"
+    listed = written(rdvlog, "-o", str(out))
+    page = out / str(next(f for f in listed if str(f["label"]).startswith("Capture"))["file"])
+    words = text(page)
+    assert "Image illisible : le fichier enregistré est endommagé ou incomplet" in words
+    assert hashlib.sha256(data).hexdigest() in words.replace(" ", "")
+    assert images(page) == 0
+    report = tmp_path / "releve.pdf"
+    result = rdvlog("report", "--format", "pdf", "-o", str(report))
+    assert result.exit_code == 0, result.output
+    assert "Image illisible" in text(report)

@@ -45,6 +45,12 @@ DOSSIER_LABELS: dict[str, tuple[str, str]] = {
         "Texte du fichier enregistré, reproduit sans sa mise en forme d'origine.",
         "The text of the recorded file, without its original layout.",
     ),
+    "dossier.image_unreadable": (
+        "Image illisible : le fichier enregistré est endommagé ou incomplet. Il est conservé "
+        "tel quel ; son empreinte SHA-256 permet de le reconnaître.",
+        "Unreadable image: the recorded file is damaged or incomplete. It is kept as it is; its "
+        "SHA-256 identifies it.",
+    ),
     "dossier.unprintable": (
         "Ce fichier ({media_type}, {size}) ne peut pas être reproduit sur une page. Il est "
         "conservé dans le journal ; son empreinte SHA-256 ci-dessus permet de vérifier la copie "

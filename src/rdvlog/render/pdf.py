@@ -41,6 +41,8 @@ from reportlab.platypus import (
     Table as RLTable,
 )
 
+from rdvlog.codes import Lang
+from rdvlog.labels import t
 from rdvlog.render.document import (
     BarChart,
     Block,
@@ -105,13 +107,27 @@ def _paragraph(runs: Runs, style: ParagraphStyle) -> RLParagraph:
     return RLParagraph(_markup(runs, style.fontSize), style)
 
 
+#: What Pillow and reportlab raise for a file that is not a whole image.
+_DAMAGED = (OSError, ValueError, SyntaxError, Image.DecompressionBombError)
+#: The frame an unreadable image's note is drawn in (a wide, low box).
+_PLACEHOLDER_PIXELS = (1000, 250)
+
+
 class _FigureFlowable(Flowable):  # type: ignore[misc]
     """A screenshot scaled to the frame width and to what is left of the page, caption under."""
 
-    def __init__(self, figure: Figure) -> None:
+    def __init__(self, figure: Figure, unreadable: str) -> None:
         super().__init__()
-        self._image = ImageReader(io.BytesIO(_embeddable(figure)))
-        self._pixels = self._image.getSize()
+        note = ParagraphStyle("unreadable", parent=styles()["small"], alignment=ALIGN["center"])
+        self._unreadable = _paragraph((unreadable,), note)
+        self._image: ImageReader | None
+        try:
+            self._image = ImageReader(io.BytesIO(_embeddable(figure)))
+            self._pixels = self._image.getSize()
+        except _DAMAGED:
+            # A screenshot tool that stopped writing halfway: the pièce still has its page,
+            # its caption and hash, and says what is wrong instead of failing the dossier.
+            self._image, self._pixels = None, _PLACEHOLDER_PIXELS
         self._caption = _paragraph(figure.caption, styles()["caption"]) if figure.caption else None
         self._scale = 1.0
         self._caption_height = 0.0
@@ -143,7 +159,14 @@ class _FigureFlowable(Flowable):  # type: ignore[misc]
         px_w, px_h = self._pixels
         w, h = px_w * self._scale, px_h * self._scale
         x = (self.width - w) / 2
-        self.canv.drawImage(self._image, x, self.height - h, w, h, mask="auto")
+        try:
+            if self._image is None:
+                raise OSError("no image")
+            # The pixels are decoded here: a truncated file fails here, not when it is opened.
+            self.canv.drawImage(self._image, x, self.height - h, w, h, mask="auto")
+        except _DAMAGED:
+            _, note = self._unreadable.wrap(w - 16, h)
+            self._unreadable.drawOn(self.canv, x + 8, self.height - (h + note) / 2)
         self.canv.setStrokeColor(RULE)
         self.canv.setLineWidth(0.4)
         self.canv.rect(x, self.height - h, w, h)
@@ -237,7 +260,7 @@ def _bullets(bullets: Bullets) -> ListFlowable:
     return ListFlowable(items, bulletType="bullet", start="–", bulletFontName=SERIF, leftIndent=14)
 
 
-def _flowables(block: Block) -> Iterator[Flowable]:
+def _flowables(block: Block, lang: Lang) -> Iterator[Flowable]:
     named = styles()
     if isinstance(block, Heading):
         level = min(max(block.level, 1), 3)
@@ -256,7 +279,7 @@ def _flowables(block: Block) -> Iterator[Flowable]:
     elif isinstance(block, Table):
         yield _table(block)
     elif isinstance(block, Figure):
-        yield _FigureFlowable(block)
+        yield _FigureFlowable(block, t(lang, "dossier.image_unreadable"))
     elif isinstance(block, BarChart):
         yield from _chart(block)
     elif isinstance(block, PageBreak):
@@ -340,7 +363,7 @@ def render_pdf(doc: Document) -> bytes:
         lang=doc.lang,
         invariant=1,
     )
-    story = [flowable for block in doc.blocks for flowable in _flowables(block)]
+    story = [flowable for block in doc.blocks for flowable in _flowables(block, doc.lang)]
     if not story:
         story.append(Spacer(1, 1))
     canvasmaker: Callable[..., Canvas] = functools.partial(
