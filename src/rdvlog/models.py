@@ -131,7 +131,19 @@ def _aware(value: dt.datetime) -> dt.datetime:
         raise ValueError("has a UTC offset that is not a whole number of minutes")
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
-    return value.replace(microsecond=0).astimezone(dt.timezone(offset))
+    return value.replace(microsecond=0).astimezone(_zone(offset))
+
+
+#: One ``dt.timezone`` per offset: 100,000 attempts share a handful instead of holding one
+#: each, and datetimes with the same ``tzinfo`` object compare without asking it.
+_ZONES: dict[dt.timedelta, dt.timezone] = {}
+
+
+def _zone(offset: dt.timedelta) -> dt.timezone:
+    zone = _ZONES.get(offset)
+    if zone is None:
+        zone = _ZONES[offset] = dt.timezone(offset)
+    return zone
 
 
 AwareDatetime = Annotated[dt.datetime, AfterValidator(_aware)]
@@ -160,7 +172,9 @@ def written_at(text: str) -> dt.datetime | None:
         return None
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         return None
-    return value
+    offset = value.utcoffset()
+    assert offset is not None  # the form has one
+    return value.replace(tzinfo=_zone(offset))
 
 
 class _Model(BaseModel):

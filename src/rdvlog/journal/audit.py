@@ -355,7 +355,7 @@ def _audit_kept(
     for number, raw in enumerate(lines, start=1):
         if number > prefix.lines:
             break
-        record = fast.read(number, raw, prev) if fast is not None else None
+        record = fast.read(number, raw, prev, verified=True) if fast is not None else None
         if record is None:
             record = read_line(raw, read_payload)[1]
         prev = record.hash

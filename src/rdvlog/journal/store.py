@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -42,6 +43,7 @@ from rdvlog.timestamps import Clock, system_clock
 if TYPE_CHECKING:
     from rdvlog.evidence import Source
     from rdvlog.journal.audit import Verification
+    from rdvlog.journal.marker import Backwards
 
 _Line = TypeVar("_Line", Entry, Recorded)
 
@@ -336,6 +338,12 @@ class Journal:
         Unless ``full``, the lines of a verified prefix recorded outside the store
         (:mod:`.marker`) are not read again; their evidence files still are.
         """
+        return self.verify_clock(full=full)[0]
+
+    def verify_clock(self, *, full: bool = False) -> tuple[Verification, Backwards]:
+        """:meth:`verify`, and every line whose ``recorded_at`` is earlier than the line's
+        before it (line, its time, the previous one): what ``verify`` warns about. A
+        verified prefix's marker holds its own, so only the lines after it are searched."""
         from rdvlog.journal import marker
         from rdvlog.journal.audit import audit_marked
 
@@ -344,9 +352,12 @@ class Journal:
         (result, _), intact = audit_marked(
             data, root=self.root, evidence_dir=self.evidence_dir, keep=False, prefix=prefix
         )
-        if intact is not None and (prefix is None or intact.length > prefix.length):
-            marker.save(self.root, data, intact, since=prefix)
-        return result
+        clock = marker.clock_of(data, prefix)
+        if intact is not None and (
+            prefix is None or intact.length > prefix.length or prefix.clock is None
+        ):
+            marker.save(self.root, data, replace(intact, clock=clock), since=prefix)
+        return result, clock.backwards
 
     def audit(
         self, data: bytes | None = None, *, keep: bool = True
