@@ -172,9 +172,17 @@ def written_at(text: str) -> dt.datetime | None:
         return None
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         return None
-    offset = value.utcoffset()
-    assert offset is not None  # the form has one
-    return value.replace(tzinfo=_zone(offset))
+    # The instant in the one ``dt.timezone`` of its offset: the same wall time and offset.
+    zone = _WRITTEN_ZONES.get(text[19:])
+    if zone is None:
+        offset = value.utcoffset()
+        assert offset is not None  # the form has one
+        zone = _WRITTEN_ZONES[text[19:]] = _zone(offset)
+    return value.astimezone(zone)
+
+
+#: :func:`_zone` by the offset as written (``+01:00``): at most 48 × 60 × 2 of them.
+_WRITTEN_ZONES: dict[str, dt.timezone] = {}
 
 
 class _Model(BaseModel):

@@ -42,10 +42,11 @@ from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
     from rdvlog.evidence import Source
-    from rdvlog.journal.audit import Verification
+    from rdvlog.journal.audit import Sink, Verification
     from rdvlog.journal.marker import Backwards
 
 _Line = TypeVar("_Line", Entry, Recorded)
+_Sink = TypeVar("_Sink", bound="Sink")
 
 JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "journal.lock"
@@ -371,6 +372,23 @@ class Journal:
         prefix = marker.load(self.root, snapshot)
         result, intact = audit_marked(
             snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
+        )
+        if intact is not None and (prefix is None or intact.length > prefix.length):
+            marker.save(self.root, snapshot, intact, since=prefix)
+        return result
+
+    def audit_into(
+        self, make: Callable[[], _Sink], data: bytes | None = None
+    ) -> tuple[Verification, _Sink | None]:
+        """:meth:`audit`, each entry handed to a sink ``make`` makes (see
+        :func:`rdvlog.journal.audit.audit_into`) instead of a list of them all."""
+        from rdvlog.journal import marker
+        from rdvlog.journal.audit import audit_into
+
+        snapshot = self.read_bytes() if data is None else data
+        prefix = marker.load(self.root, snapshot)
+        result, intact = audit_into(
+            snapshot, root=self.root, evidence_dir=self.evidence_dir, prefix=prefix, make=make
         )
         if intact is not None and (prefix is None or intact.length > prefix.length):
             marker.save(self.root, snapshot, intact, since=prefix)
