@@ -100,7 +100,7 @@ class FastLines:
     ) -> tuple[str, tuple[Evidence, ...]] | None:
         """:meth:`read` for a check that keeps no entry: the line's hash and the files its
         attempt names, without making the attempt."""
-        known = self._known(number, raw, prev)
+        known = self._known(number, raw, prev, kept=False)
         if known is not None:
             return known[2], known[0].attempt.evidence
         record = self._decoded(number, raw, prev)
@@ -110,14 +110,15 @@ class FastLines:
         return record.hash, record.payload.evidence
 
     def _known(
-        self, number: int, raw: bytes, prev: str, verified: bool = False
+        self, number: int, raw: bytes, prev: str, verified: bool = False, kept: bool = True
     ) -> tuple[_Shared, dt.datetime, str] | None:
         """When the line is byte for byte the written line of an attempt whose rest was
         seen before, that rest's shared parts, ``at`` and the hash: the envelope's values
         and ``at`` are checked in place, the hash is computed over the canonical form put
         together from the shared parts — no parsing, no validation of the rest again.
         A ``verified`` line's hash and link were checked by the full check that recorded
-        its prefix: they are taken as written."""
+        its prefix: they are taken as written. Unless ``kept`` (in an entry), ``at`` is
+        only checked."""
         found = _KNOWN.fullmatch(raw)
         if found is None:
             return None
@@ -127,7 +128,7 @@ class FastLines:
             return None
         if not is_utc_stamp(stamp.decode("ascii")):
             return None
-        moment = written_at(at_text.decode("ascii"))
+        moment = written_at(at_text.decode("ascii"), shared=kept)  # kept: in an entry
         if moment is None:
             return None
         stated = hashed.decode("ascii")
