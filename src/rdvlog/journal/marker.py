@@ -59,12 +59,15 @@ class Clock:
 
 def clock_of(data: bytes, prefix: Prefix | None = None) -> Clock:
     """The :class:`Clock` of the snapshot ``data``: only the lines after ``prefix`` are
-    searched when it holds its own (the same result as searching every line)."""
+    searched when it holds its own (the same result as searching every line). A stamp
+    without an offset is no ``recorded_at`` (it cannot be compared with one): skipped."""
     start, number, last, found = 0, 0, None, []
     if prefix is not None and prefix.clock is not None:
         start, number = prefix.length, prefix.lines
         last, found = prefix.clock.last, list(prefix.clock.backwards)
     for line, moment in recorded_times(data, start, number):
+        if moment.tzinfo is None:
+            continue  # not a ``recorded_at`` (a damaged line): no time to compare it with
         if last is not None and moment < last:
             found.append((line, moment, last))
         last = moment

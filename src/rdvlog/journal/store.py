@@ -339,12 +339,15 @@ class Journal:
         Unless ``full``, the lines of a verified prefix recorded outside the store
         (:mod:`.marker`) are not read again; their evidence files still are.
         """
-        return self.verify_clock(full=full)[0]
+        return self._verify(full=full, clocked=False)[0]
 
     def verify_clock(self, *, full: bool = False) -> tuple[Verification, Backwards]:
         """:meth:`verify`, and every line whose ``recorded_at`` is earlier than the line's
         before it (line, its time, the previous one): what ``verify`` warns about. A
         verified prefix's marker holds its own, so only the lines after it are searched."""
+        return self._verify(full=full, clocked=True)
+
+    def _verify(self, *, full: bool, clocked: bool) -> tuple[Verification, Backwards]:
         from rdvlog.journal import marker
         from rdvlog.journal.audit import audit_marked
 
@@ -353,12 +356,14 @@ class Journal:
         (result, _), intact = audit_marked(
             data, root=self.root, evidence_dir=self.evidence_dir, keep=False, prefix=prefix
         )
-        clock = marker.clock_of(data, prefix)
+        clock = marker.clock_of(data, prefix) if clocked else None
         if intact is not None and (
-            prefix is None or intact.length > prefix.length or prefix.clock is None
+            prefix is None
+            or intact.length > prefix.length
+            or (clock is not None and prefix.clock is None)
         ):
             marker.save(self.root, data, replace(intact, clock=clock), since=prefix)
-        return result, clock.backwards
+        return result, () if clock is None else clock.backwards
 
     def audit(
         self, data: bytes | None = None, *, keep: bool = True
