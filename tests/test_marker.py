@@ -202,3 +202,25 @@ def test_the_clock_going_back_is_kept_with_the_marker(
     assert counted == [5, 6, 7, 8]
     assert found == whole() and len(found) == 4
     assert journal.verify_clock(full=True)[1] == found
+
+
+def test_records_read_with_a_marker_are_those_read_without(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    """``records`` (``attempt list``) takes the hashes of a verified prefix as written:
+    the entries are the same, and an attempt changed after the check still reads as it is."""
+    journal = _journal(store, tmp_path, n=8)
+    journal.verify()
+    journal.append(attempt(note="après le contrôle"))
+    with_marker = journal.records()
+    assert marker.marker_path(store).is_file()
+    marker.marker_path(store).unlink()
+    assert with_marker == journal.records()
+    journal.verify()
+    data = journal.path.read_bytes()
+    changed = data.replace(b"T09:00:00+00:00", b"T10:00:00+00:00", 1)
+    assert changed != data
+    journal.path.write_bytes(changed)  # the prefix changed: the marker no longer applies
+    marked = journal.records()
+    marker.marker_path(store).unlink()
+    assert marked == journal.records()

@@ -297,17 +297,25 @@ class Journal:
         """
         # The fast path takes the lines rdvlog wrote (it checks their hashes, which is what
         # lets it share validations); any other line is read the exact way, with its error.
-        from rdvlog.journal import fastpath
+        from rdvlog.journal import fastpath, marker
 
         read_payload = fastpath.reader()
         fast = read_payload.lines
         snapshot = self.read_bytes() if data is None else data
+        # The lines of a prefix a full check found intact: their hashes are not computed
+        # again (as when a report reads them, see audit._audit_kept).
+        prefix = marker.load(self.root, snapshot)
+        verified = 0 if prefix is None else prefix.lines
         numbers = iter(range(1, 1 << 62))
         last = [ZERO_HASH]  # the hash of the line read before
 
         def read(raw: bytes) -> Recorded:
             number = next(numbers)
-            found = fast.read(number, raw, last[0]) if fast is not None else None
+            found = (
+                fast.read(number, raw, last[0], verified=number <= verified)
+                if fast is not None
+                else None
+            )
             record = found or read_line(raw, read_payload)[1]
             last[0] = record.hash
             return record
