@@ -109,3 +109,17 @@ def test_every_command_and_option_has_help(rdvlog: Invoke) -> None:
             if param.param_type_name == "option" and param.name not in ("help",):
                 assert getattr(param, "help", None), f"{path} {param.name} has no help"
         assert rdvlog(*path, "--help").exit_code == 0
+
+
+def test_verify_names_a_recorded_at_without_offset_as_a_break(rdvlog: Invoke, store: Path) -> None:
+    """A stamp without its ``Z`` is a break, not a comparison of a naive time with an aware
+    one (``verify`` used to stop on an internal error there)."""
+    add(rdvlog)
+    add(rdvlog)
+    journal = store / "journal.jsonl"
+    lines = journal.read_text().splitlines(keepends=True)
+    journal.write_text(lines[0] + lines[1].replace('Z","prev"', '","prev"', 1))
+    result = rdvlog("verify")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("error: verification failed at line 2: invalid-field")
+    assert "internal error" not in result.stderr

@@ -170,3 +170,57 @@ def test_entries_for_a_report_are_a_full_checks(
     marker.marker_path(store).unlink()
     full = journal.audit(data)
     assert marked == full
+
+
+def test_the_clock_going_back_is_kept_with_the_marker(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    """``verify``'s warnings about ``recorded_at`` going back are the whole journal's, the
+    prefix's taken from its marker, only the new lines searched."""
+    from rdvlog.journal.codec import recorded_times
+    from rdvlog.service.reading import recorded_backwards
+
+    moments = iter(
+        dt.datetime(2026, 11, 20, hour, minute, tzinfo=dt.timezone.utc)
+        for hour, minute in ((9, 0), (8, 0), (10, 0), (9, 30), (11, 0), (7, 0), (12, 0), (6, 0))
+    )
+    journal = Journal(store, clock=lambda: next(moments))
+    for day in range(1, 5):
+        journal.append(attempt(dt.datetime(2026, 11, day, 9, 0, tzinfo=dt.timezone.utc)))
+
+    def whole() -> tuple[tuple[int, dt.datetime, dt.datetime], ...]:
+        found = recorded_backwards(recorded_times(journal.read_bytes()))
+        return tuple((back.line, back.recorded_at, back.previous) for back in found)
+
+    first = journal.verify_clock()[1]
+    assert first == whole() and len(first) == 2
+    assert json.loads(marker.marker_path(store).read_text())["clock"]["backwards"][0][0] == 2
+    for day in range(5, 9):
+        journal.append(attempt(dt.datetime(2026, 11, day, 9, 0, tzinfo=dt.timezone.utc)))
+    counted.clear()
+    found = journal.verify_clock()[1]
+    assert counted == [5, 6, 7, 8]
+    assert found == whole() and len(found) == 4
+    assert journal.verify_clock(full=True)[1] == found
+
+
+def test_records_read_with_a_marker_are_those_read_without(
+    store: Path, tmp_path: Path, counted: list[int]
+) -> None:
+    """``records`` (``attempt list``) takes the hashes of a verified prefix as written:
+    the entries are the same, and an attempt changed after the check still reads as it is."""
+    journal = _journal(store, tmp_path, n=8)
+    journal.verify()
+    journal.append(attempt(note="après le contrôle"))
+    with_marker = journal.records()
+    assert marker.marker_path(store).is_file()
+    marker.marker_path(store).unlink()
+    assert with_marker == journal.records()
+    journal.verify()
+    data = journal.path.read_bytes()
+    changed = data.replace(b"T09:00:00+00:00", b"T10:00:00+00:00", 1)
+    assert changed != data
+    journal.path.write_bytes(changed)  # the prefix changed: the marker no longer applies
+    marked = journal.records()
+    marker.marker_path(store).unlink()
+    assert marked == journal.records()

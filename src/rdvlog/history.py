@@ -76,22 +76,48 @@ class History:
 
 def fold(entries: Iterable[Recorded]) -> History:
     """Read entries in order into a :class:`History` (voids applied, latest case profile)."""
-    history = History()
-    attempts, numbers, documents = history.attempts, history.numbers, history.documents
-    index: dict[int, int] = {}
-    count = 0
-    head: str | None = None
+    folding = Folding()
+    append = folding.append
     for entry in entries:
-        count += 1
-        head = entry.hash
+        append(entry)
+    return folding.history()
+
+
+class Folding:
+    """:func:`fold` one entry at a time: a reader appends each entry as it reads it, so no
+    list of a whole journal's entries is kept beside what they say."""
+
+    __slots__ = ("_count", "_head", "_history", "_index", "_stamp", "went_back")
+
+    def __init__(self) -> None:
+        self._history = History()
+        self._index: dict[int, int] = {}
+        self._count = 0
+        self._head: str | None = None
+        self._stamp: str | None = None
+        #: (journal number, ``recorded_at``, the previous entry's) wherever the stamps go
+        #: back: one fixed-width UTC form, whose order as text is the order of time.
+        self.went_back: list[tuple[int, str, str]] = []
+
+    def append(self, entry: Recorded) -> None:
+        self._count += 1
+        self._head = entry.hash
+        stamp = entry.recorded_at
+        previous = self._stamp
+        if previous is not None and stamp < previous:
+            self.went_back.append((entry.seq, stamp, previous))
+        self._stamp = stamp
         payload = entry.payload
+        history = self._history
         if isinstance(payload, Attempt):
-            index[entry.seq] = len(attempts)
-            attempts.append(AttemptRecord(entry.seq, parse_utc_stamp(entry.recorded_at), payload))
-            numbers[entry.seq] = len(attempts)
+            attempts = history.attempts
+            self._index[entry.seq] = len(attempts)
+            attempts.append(AttemptRecord(entry.seq, parse_utc_stamp(stamp), payload))
+            history.numbers[entry.seq] = len(attempts)
         elif isinstance(payload, Void):
-            position = index.get(payload.target)
+            position = self._index.get(payload.target)
             if position is not None:
+                attempts = history.attempts
                 record = attempts[position]
                 attempts[position] = AttemptRecord(
                     record.seq, record.recorded_at, record.attempt, payload.reason
@@ -99,7 +125,10 @@ def fold(entries: Iterable[Recorded]) -> History:
         elif isinstance(payload, Case):
             history.case = payload
         elif isinstance(payload, CaseDocument):
-            documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
-    history.entry_count = count
-    history.head_hash = head
-    return history
+            history.documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
+
+    def history(self) -> History:
+        history = self._history
+        history.entry_count = self._count
+        history.head_hash = self._head
+        return history

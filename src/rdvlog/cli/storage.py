@@ -8,11 +8,10 @@ from rdvlog.cli.context import fail, message, message_lang, print_json, session,
 from rdvlog.cli.options import JsonOption
 from rdvlog.cli.root import app
 from rdvlog.errors import EXIT_STORE
-from rdvlog.journal.codec import recorded_times
 from rdvlog.labels import t
 from rdvlog.labels.problems import break_phrase
 from rdvlog.render.verify import backwards_warnings, verify_json, verify_lines
-from rdvlog.service.reading import recorded_backwards
+from rdvlog.report import ClockBack
 
 
 @app.command()
@@ -28,8 +27,8 @@ def verify(
 ) -> None:
     """Verify the chain and the files; exit 1 at the first break."""
     journal = session(ctx).journal()
-    result = journal.verify(full=full)
-    backwards = recorded_backwards(recorded_times(journal.read_bytes()))
+    result, went_back = journal.verify_clock(full=full)
+    backwards = tuple(ClockBack(*back) for back in went_back)
     language = message_lang(ctx)
     if as_json:
         print_json(verify_json(journal.path, result, backwards))

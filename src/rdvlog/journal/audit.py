@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol, TypeVar, cast
 
 from rdvlog.evidence import MAX_EVIDENCE_BYTES, stored_path
 from rdvlog.journal.codec import (
@@ -24,6 +26,17 @@ from rdvlog.models import ZERO_HASH, Attempt, CaseDocument, Evidence, Repair
 QUARANTINE_FOLDER = "quarantine"
 #: Break kinds of a line that cannot be read as an entry at all.
 UNREADABLE = frozenset({"unparseable", "invalid-field"})
+
+
+class Sink(Protocol):
+    """What an audit hands each entry to, in journal order: a list, or a fold that keeps
+    only what the entries say (:class:`rdvlog.history.Folding`)."""
+
+    def append(self, entry: Recorded, /) -> None: ...
+
+
+_Sink = TypeVar("_Sink", bound=Sink)
+_Made = Callable[[], Sink]
 
 
 @dataclass(frozen=True)
@@ -218,27 +231,49 @@ def audit(
     ``prefix`` (from :mod:`.marker`, only when ``keep`` is false) is a verified start of
     ``data``: its lines are not read again, only the evidence files they name are hashed.
     """
-    return _start(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)[0]
+    made = list if keep else None
+    found = _start(data, root=root, evidence_dir=evidence_dir, make=made, prefix=prefix)[0]
+    return found[0], cast("list[Recorded] | None", found[1])
 
 
 def audit_marked(
     data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
     """:func:`audit`, and the prefix a marker may now record (``None`` unless intact)."""
-    return _start(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+    made = list if keep else None
+    (verification, entries), intact = _start(
+        data, root=root, evidence_dir=evidence_dir, make=made, prefix=prefix
+    )
+    return (verification, cast("list[Recorded] | None", entries)), intact
+
+
+def audit_into(
+    data: bytes,
+    *,
+    root: Path,
+    evidence_dir: Path,
+    prefix: Prefix | None,
+    make: Callable[[], _Sink],
+) -> tuple[tuple[Verification, _Sink | None], Prefix | None]:
+    """:func:`audit_marked` keeping the entries, handed one by one to a sink ``make``
+    makes (a new one whenever the check starts again): no list of them is kept."""
+    (verification, entries), intact = _start(
+        data, root=root, evidence_dir=evidence_dir, make=make, prefix=prefix
+    )
+    return (verification, cast("_Sink | None", entries)), intact
 
 
 def _start(
-    data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
-) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    data: bytes, *, root: Path, evidence_dir: Path, make: _Made | None, prefix: Prefix | None
+) -> tuple[tuple[Verification, Sink | None], Prefix | None]:
     """Keeping the entries of a journal with a verified prefix reads that prefix's lines
     (:func:`_audit_kept`); anything else is one pass of :func:`_audit`."""
     from rdvlog.journal.fastpath import collector_paused
 
-    with collector_paused() if keep else nullcontext():
-        if keep and prefix is not None:
-            return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix)
-        return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=prefix)
+    with collector_paused() if make is not None else nullcontext():
+        if make is not None and prefix is not None:
+            return _audit_kept(data, root=root, evidence_dir=evidence_dir, prefix=prefix, make=make)
+        return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=prefix)
 
 
 def _audit(
@@ -246,10 +281,14 @@ def _audit(
     *,
     root: Path,
     evidence_dir: Path,
-    keep: bool,
+    make: _Made | None,
     prefix: Prefix | None,
     checked: tuple[EvidenceCheck, PayloadReader] | None = None,
-) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    into: Sink | None = None,
+) -> tuple[tuple[Verification, Sink | None], Prefix | None]:
+    """One pass over ``data`` (after ``prefix``); entries go to a sink ``make`` makes, or
+    to ``into``, when given: the sink that holds the prefix's entries already."""
+    keep = make is not None
     skipped = 0 if prefix is None else prefix.lines
     lines, rest = split_lines(data if prefix is None else data[prefix.length :])
     last = skipped + len(lines)
@@ -257,14 +296,14 @@ def _audit(
     prev = ZERO_HASH if prefix is None else prefix.head
     head: str | None = None if prefix is None else prefix.head
     first: Break | None = None
-    entries: list[Recorded] = []
+    entries: Sink = into if into is not None else (make or list)()
     readable = True
     # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
     evidence, read_payload = checked or (EvidenceCheck(evidence_dir, root), _fast_reader())
     if checked is None and _prefix_files_changed(prefix, evidence):
         # A file the prefix names is missing or changed: check everything, so that the
         # result (the break, the head hash) is exactly a full check's.
-        return _audit(data, root=root, evidence_dir=evidence_dir, keep=keep, prefix=None)
+        return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=None)
     # Verifying only: the fast path gives each hash and the files named, no entry.
     verified = None if keep or read_payload.lines is None else read_payload.lines.verified
     for number, raw in enumerate(lines, start=skipped + 1):
@@ -339,8 +378,8 @@ def _intact(data: bytes, verification: Verification, evidence: EvidenceCheck) ->
 
 
 def _audit_kept(
-    data: bytes, *, root: Path, evidence_dir: Path, prefix: Prefix
-) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
+    data: bytes, *, root: Path, evidence_dir: Path, prefix: Prefix, make: _Made
+) -> tuple[tuple[Verification, Sink | None], Prefix | None]:
     """:func:`_audit` keeping the entries, with a verified prefix: its lines are read and
     validated (the entries are needed) and their evidence files hashed, but their hashes
     and form are not computed again. The rest is checked as usual, continuing the chain;
@@ -349,31 +388,36 @@ def _audit_kept(
     evidence = EvidenceCheck(evidence_dir, root)
     read_payload = _fast_reader()
     fast = read_payload.lines
-    entries: list[Recorded] = []
+    entries = make()
     lines, _ = split_lines(data)
     prev = ZERO_HASH
     for number, raw in enumerate(lines, start=1):
         if number > prefix.lines:
             break
-        record = fast.read(number, raw, prev) if fast is not None else None
+        record = fast.read(number, raw, prev, verified=True) if fast is not None else None
         if record is None:
             record = read_line(raw, read_payload)[1]
         prev = record.hash
-        if evidence.first_problem(number, record.payload) is not None:
-            return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
+        payload = record.payload
+        # Most lines are attempts without files: nothing to check (first_problem's answer).
+        if (type(payload) is not Attempt or payload.evidence) and evidence.first_problem(
+            number, payload
+        ) is not None:
+            return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=None)
         entries.append(record)
     (verification, tail), intact = _audit(
         data,
         root=root,
         evidence_dir=evidence_dir,
-        keep=True,
+        make=make,
         prefix=prefix,
         checked=(evidence, read_payload),
+        into=entries,
     )
     first = verification.first_break
     if first is not None and first.kind != "torn-tail":
-        return _audit(data, root=root, evidence_dir=evidence_dir, keep=True, prefix=None)
-    return (verification, None if tail is None else entries + tail), intact
+        return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=None)
+    return (verification, tail), intact
 
 
 def first_break(data: bytes) -> Break | None:

@@ -349,15 +349,17 @@ def split_lines(data: bytes) -> tuple[Lines, bytes]:
 _RECORDED_AT = re.compile(rb'"recorded_at":"([^"\\]{1,40})"')
 
 
-def recorded_times(data: bytes) -> Iterator[tuple[int, dt.datetime]]:
+def recorded_times(
+    data: bytes, start: int = 0, number: int = 0
+) -> Iterator[tuple[int, dt.datetime]]:
     """(line number, ``recorded_at``) of every line of a snapshot that has a readable one,
     without parsing the lines (``verify`` reads no entry it has already verified).
 
     Each line is searched in place, near its start where the field is: no copy of it.
+    ``start`` is where a line starts, ``number`` the lines before it (a verified prefix's).
     """
     end = data.rfind(b"\n") + 1
     search, find = _RECORDED_AT.search, data.find
-    start = number = 0
     while start < end:
         stop = find(b"\n", start)
         number += 1

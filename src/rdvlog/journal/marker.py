@@ -20,6 +20,7 @@ which is why ``--full`` exists and why the marker also holds the head hash it vo
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import json
 import os
@@ -29,13 +30,48 @@ from pathlib import Path
 from typing import Any
 
 from rdvlog import __version__
+from rdvlog.journal.codec import recorded_times
 from rdvlog.models import Evidence
+from rdvlog.timestamps import parse_utc_stamp, utc_stamp
 
 #: Bumped when what a marker means changes: an older marker is then ignored.
 MARKER_VERSION = 1
 CACHE_ENV = "RDVLOG_CACHE_DIR"
 #: Journals smaller than this are always checked in full (the marker would not pay).
 MIN_PREFIX = 1 << 20
+#: A prefix whose clock went back more often than this keeps no list of the times (its
+#: marker must stay small): ``verify`` then searches the whole journal for them.
+MAX_BACKWARDS = 4096
+
+#: (line, its ``recorded_at``, the previous line's): where the clock went back.
+Backwards = tuple[tuple[int, dt.datetime, dt.datetime], ...]
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The ``recorded_at`` stamps of a journal's lines, as ``verify`` reports them: every
+    place where one is earlier than the one before (:func:`rdvlog.journal.codec
+    .recorded_times`), and the last one, from which the next lines continue."""
+
+    last: dt.datetime | None
+    backwards: Backwards
+
+
+def clock_of(data: bytes, prefix: Prefix | None = None) -> Clock:
+    """The :class:`Clock` of the snapshot ``data``: only the lines after ``prefix`` are
+    searched when it holds its own (the same result as searching every line). A stamp
+    without an offset is no ``recorded_at`` (it cannot be compared with one): skipped."""
+    start, number, last, found = 0, 0, None, []
+    if prefix is not None and prefix.clock is not None:
+        start, number = prefix.length, prefix.lines
+        last, found = prefix.clock.last, list(prefix.clock.backwards)
+    for line, moment in recorded_times(data, start, number):
+        if moment.tzinfo is None:
+            continue  # not a ``recorded_at`` (a damaged line): no time to compare it with
+        if last is not None and moment < last:
+            found.append((line, moment, last))
+        last = moment
+    return Clock(last, tuple(found))
 
 
 @dataclass(frozen=True)
@@ -50,6 +86,8 @@ class Prefix:
     #: The SHA-256 of these bytes as :func:`load` computed it, still open: :func:`save`
     #: continues it over the new lines instead of hashing the whole journal again.
     digest: Any = field(default=None, compare=False, repr=False)
+    #: The prefix's :class:`Clock`, when its marker holds it.
+    clock: Clock | None = field(default=None, compare=False)
 
 
 def cache_dir() -> Path:
@@ -94,9 +132,24 @@ def load(root: Path, data: bytes) -> Prefix | None:
         evidence = tuple(
             (int(line), Evidence.model_validate(item)) for line, item in found["evidence"]
         )
+        clock = _clock(found.get("clock"))
     except (OSError, ValueError, TypeError, KeyError, AttributeError):
         return None  # pydantic's ValidationError is a ValueError
-    return Prefix(length, lines, head, evidence, digest)
+    return Prefix(length, lines, head, evidence, digest, clock)
+
+
+def _clock(found: Any) -> Clock | None:
+    """A marker's clock (``None``: it has none); a malformed one raises."""
+    if found is None:
+        return None
+    last = found["last"]
+    return Clock(
+        None if last is None else parse_utc_stamp(str(last)),
+        tuple(
+            (int(line), parse_utc_stamp(str(moment)), parse_utc_stamp(str(previous)))
+            for line, moment, previous in found["backwards"]
+        ),
+    )
 
 
 def save(root: Path, data: bytes, prefix: Prefix, since: Prefix | None = None) -> None:
@@ -123,6 +176,15 @@ def save(root: Path, data: bytes, prefix: Prefix, since: Prefix | None = None) -
         "head": prefix.head,
         "evidence": [[line, item.model_dump(mode="json")] for line, item in prefix.evidence],
     }
+    clock = prefix.clock
+    if clock is not None and len(clock.backwards) <= MAX_BACKWARDS:
+        content["clock"] = {
+            "last": None if clock.last is None else utc_stamp(clock.last),
+            "backwards": [
+                [line, utc_stamp(moment), utc_stamp(previous)]
+                for line, moment, previous in clock.backwards
+            ],
+        }
     path = marker_path(root)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)

@@ -6,6 +6,7 @@ import os
 import stat
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -41,9 +42,11 @@ from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
     from rdvlog.evidence import Source
-    from rdvlog.journal.audit import Verification
+    from rdvlog.journal.audit import Sink, Verification
+    from rdvlog.journal.marker import Backwards
 
 _Line = TypeVar("_Line", Entry, Recorded)
+_Sink = TypeVar("_Sink", bound="Sink")
 
 JOURNAL_NAME = "journal.jsonl"
 LOCK_NAME = "journal.lock"
@@ -294,17 +297,25 @@ class Journal:
         """
         # The fast path takes the lines rdvlog wrote (it checks their hashes, which is what
         # lets it share validations); any other line is read the exact way, with its error.
-        from rdvlog.journal import fastpath
+        from rdvlog.journal import fastpath, marker
 
         read_payload = fastpath.reader()
         fast = read_payload.lines
         snapshot = self.read_bytes() if data is None else data
+        # The lines of a prefix a full check found intact: their hashes are not computed
+        # again (as when a report reads them, see audit._audit_kept).
+        prefix = marker.load(self.root, snapshot)
+        verified = 0 if prefix is None else prefix.lines
         numbers = iter(range(1, 1 << 62))
         last = [ZERO_HASH]  # the hash of the line read before
 
         def read(raw: bytes) -> Recorded:
             number = next(numbers)
-            found = fast.read(number, raw, last[0]) if fast is not None else None
+            found = (
+                fast.read(number, raw, last[0], verified=number <= verified)
+                if fast is not None
+                else None
+            )
             record = found or read_line(raw, read_payload)[1]
             last[0] = record.hash
             return record
@@ -336,6 +347,15 @@ class Journal:
         Unless ``full``, the lines of a verified prefix recorded outside the store
         (:mod:`.marker`) are not read again; their evidence files still are.
         """
+        return self._verify(full=full, clocked=False)[0]
+
+    def verify_clock(self, *, full: bool = False) -> tuple[Verification, Backwards]:
+        """:meth:`verify`, and every line whose ``recorded_at`` is earlier than the line's
+        before it (line, its time, the previous one): what ``verify`` warns about. A
+        verified prefix's marker holds its own, so only the lines after it are searched."""
+        return self._verify(full=full, clocked=True)
+
+    def _verify(self, *, full: bool, clocked: bool) -> tuple[Verification, Backwards]:
         from rdvlog.journal import marker
         from rdvlog.journal.audit import audit_marked
 
@@ -344,9 +364,14 @@ class Journal:
         (result, _), intact = audit_marked(
             data, root=self.root, evidence_dir=self.evidence_dir, keep=False, prefix=prefix
         )
-        if intact is not None and (prefix is None or intact.length > prefix.length):
-            marker.save(self.root, data, intact, since=prefix)
-        return result
+        clock = marker.clock_of(data, prefix) if clocked else None
+        if intact is not None and (
+            prefix is None
+            or intact.length > prefix.length
+            or (clock is not None and prefix.clock is None)
+        ):
+            marker.save(self.root, data, replace(intact, clock=clock), since=prefix)
+        return result, () if clock is None else clock.backwards
 
     def audit(
         self, data: bytes | None = None, *, keep: bool = True
@@ -360,6 +385,23 @@ class Journal:
         prefix = marker.load(self.root, snapshot)
         result, intact = audit_marked(
             snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
+        )
+        if intact is not None and (prefix is None or intact.length > prefix.length):
+            marker.save(self.root, snapshot, intact, since=prefix)
+        return result
+
+    def audit_into(
+        self, make: Callable[[], _Sink], data: bytes | None = None
+    ) -> tuple[Verification, _Sink | None]:
+        """:meth:`audit`, each entry handed to a sink ``make`` makes (see
+        :func:`rdvlog.journal.audit.audit_into`) instead of a list of them all."""
+        from rdvlog.journal import marker
+        from rdvlog.journal.audit import audit_into
+
+        snapshot = self.read_bytes() if data is None else data
+        prefix = marker.load(self.root, snapshot)
+        result, intact = audit_into(
+            snapshot, root=self.root, evidence_dir=self.evidence_dir, prefix=prefix, make=make
         )
         if intact is not None and (prefix is None or intact.length > prefix.length):
             marker.save(self.root, snapshot, intact, since=prefix)

@@ -8,10 +8,9 @@ from pathlib import Path
 
 from rdvlog.errors import JournalDamaged, NotFound
 from rdvlog.evidence import stored_path
-from rdvlog.history import AttemptRecord, History, fold
+from rdvlog.history import AttemptRecord, Folding, History, fold
 from rdvlog.journal import Journal
 from rdvlog.journal.audit import Verification
-from rdvlog.journal.codec import Recorded
 from rdvlog.labels.problems import break_phrase
 from rdvlog.report import ClockBack
 from rdvlog.timestamps import parse_utc_stamp
@@ -53,28 +52,19 @@ def audited_history(
     journal: Journal, data: bytes | None = None
 ) -> tuple[History, Verification, tuple[ClockBack, ...]]:
     """:func:`checked_history`, with the entries whose recorded time went backwards."""
-    verification, entries = journal.audit(data)
-    if entries is None:
+    verification, folding = journal.audit_into(Folding, data)
+    if folding is None:
         brk = verification.first_break
         where = break_phrase(brk) if brk else "?"
         torn = brk is not None and brk.kind == "torn-tail"
         key = "error.journal.torn" if torn else "error.journal.unreadable"
         raise JournalDamaged(key=key, path=journal.path, where=where)
-    return fold(entries), verification, _stamped_backwards(entries)
-
-
-def _stamped_backwards(entries: Iterable[Recorded]) -> tuple[ClockBack, ...]:
-    """:func:`recorded_backwards` of the entries, comparing their ``recorded_at`` stamps as
-    written: one fixed-width UTC form, whose order is the order of time, so that only the
-    entries found are read as times."""
-    found = []
-    previous: str | None = None
-    for entry in entries:
-        stamp = entry.recorded_at
-        if previous is not None and stamp < previous:
-            found.append(ClockBack(entry.seq, parse_utc_stamp(stamp), parse_utc_stamp(previous)))
-        previous = stamp
-    return tuple(found)
+    # The entries are folded as they are read: no list of them all is kept.
+    backwards = tuple(
+        ClockBack(seq, parse_utc_stamp(stamp), parse_utc_stamp(previous))
+        for seq, stamp, previous in folding.went_back
+    )
+    return folding.history(), verification, backwards
 
 
 def attempt_files(journal: Journal, number: int) -> tuple[AttemptRecord, list[Path], int | None]:
