@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import shutil
 import sys
@@ -33,6 +34,7 @@ from zoneinfo import ZoneInfo
 
 from rdvlog.evidence import check_source
 from rdvlog.journal import Journal, encode_line, entry_hash
+from rdvlog.journal.hint import CASE_HINT_NAME, hint_bytes
 from rdvlog.models import (
     FORMAT_VERSION,
     Attempt,
@@ -214,6 +216,19 @@ def _bulk_lines(
     return lines, seq - 1
 
 
+def _point_case_hint(root: Path, journal: Path) -> None:
+    """``case.hint`` at the latest case entry, as ``rdvlog case set`` leaves it: the bulk lines
+    hold a case update the library did not write, and a stale hint would make every
+    ``attempt add`` search the whole journal for the profile (a fallback, not daily use)."""
+    data = journal.read_bytes()
+    found = data.rfind(b'"kind":"case"')
+    start = data.rfind(b"\n", 0, found) + 1
+    line = data[start : data.index(b"\n", found) + 1]
+    hint = root / CASE_HINT_NAME
+    hint.write_bytes(hint_bytes(start, line, json.loads(line)["hash"]))
+    hint.chmod(0o600)
+
+
 def build_store(root: Path, attempts: int, *, seed: int = 7) -> StoreInfo:
     """Create ``root`` (which must not exist) holding ``attempts`` attempts; verify it."""
     started = time.perf_counter()
@@ -247,6 +262,7 @@ def build_store(root: Path, attempts: int, *, seed: int = 7) -> StoreInfo:
     )
     with journal.path.open("ab") as handle:
         handle.write(b"".join(lines))
+    _point_case_hint(root, journal.path)
     result = Journal(root).verify()
     if not result.ok or result.entry_count != last_seq:
         detail = result.first_break.describe() if result.first_break else "wrong entry count"
