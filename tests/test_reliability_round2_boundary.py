@@ -402,3 +402,16 @@ def test_attempt_add_with_evidence_works_under_umask_0277(store: Path, tmp_path:
         if path.is_dir()
     }
     assert set(modes.values()) == {0o700}, modes
+
+
+def test_the_shared_place_and_demarche_above_a_list_are_escaped(rdvlog: Invoke) -> None:
+    # Said once above the table when every attempt shares them: escaped as the cells are.
+    for at in ("2026-11-20 08:30", "2026-11-21 08:30"):
+        added = rdvlog("attempt", "add", "--at", at, "--unlisted", "-p", "Guichet \u200e8e",
+                       "-d", "AES \u200fsalarié")  # fmt: skip
+        assert added.exit_code == 0, added.output
+    listed = rdvlog("attempt", "list")
+    assert listed.exit_code == 0
+    header = listed.stdout.splitlines()[:2]
+    assert [controls(line) for line in header] == [[], []]
+    assert header[0].startswith("place: Guichet") and header[1].startswith("démarche: AES")

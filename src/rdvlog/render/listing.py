@@ -245,15 +245,16 @@ def _when(record: AttemptRecord, zone: dt.tzinfo, lang: Lang = "en", *, day: boo
 
 
 def constant_columns(records: Sequence[AttemptRecord]) -> dict[str, str]:
-    """``place``/``démarche`` → the value every record shares (a table need not repeat it)."""
+    """``place``/``démarche`` → the value every record shares (a table need not repeat it),
+    made printable as the table's cells are."""
     shared: dict[str, str] = {}
     if records:
         places = {_place(record.attempt.place) for record in records}
         procedures = {record.attempt.procedure for record in records}
         if len(places) == 1:
-            shared["place"] = places.pop()
+            shared["place"] = printable(places.pop())
         if len(procedures) == 1:
-            shared["démarche"] = procedures.pop()
+            shared["démarche"] = printable(procedures.pop())
     return shared
 
 
