@@ -36,6 +36,13 @@ class Sink(Protocol):
 
 
 _Sink = TypeVar("_Sink", bound=Sink)
+
+
+def entry_list() -> list[Recorded]:
+    """The plainest sink: every entry, in a list."""
+    return []
+
+
 _Made = Callable[[], Sink]
 
 
@@ -240,11 +247,10 @@ def audit_marked(
     data: bytes, *, root: Path, evidence_dir: Path, keep: bool, prefix: Prefix | None
 ) -> tuple[tuple[Verification, list[Recorded] | None], Prefix | None]:
     """:func:`audit`, and the prefix a marker may now record (``None`` unless intact)."""
-    made = list if keep else None
-    (verification, entries), intact = _start(
-        data, root=root, evidence_dir=evidence_dir, make=made, prefix=prefix
+    (verification, entries), intact = audit_into(
+        data, root=root, evidence_dir=evidence_dir, make=entry_list if keep else None, prefix=prefix
     )
-    return (verification, cast("list[Recorded] | None", entries)), intact
+    return (verification, entries), intact
 
 
 def audit_into(
@@ -253,10 +259,10 @@ def audit_into(
     root: Path,
     evidence_dir: Path,
     prefix: Prefix | None,
-    make: Callable[[], _Sink],
+    make: Callable[[], _Sink] | None,
 ) -> tuple[tuple[Verification, _Sink | None], Prefix | None]:
-    """:func:`audit_marked` keeping the entries, handed one by one to a sink ``make``
-    makes (a new one whenever the check starts again): no list of them is kept."""
+    """:func:`audit_marked` with the entries handed one by one to a sink ``make`` makes (a
+    new one whenever the check starts again), or kept nowhere when ``make`` is ``None``."""
     (verification, entries), intact = _start(
         data, root=root, evidence_dir=evidence_dir, make=make, prefix=prefix
     )

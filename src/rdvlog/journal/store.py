@@ -378,23 +378,16 @@ class Journal:
     ) -> tuple[Verification, list[Recorded] | None]:
         """Verify the journal and return its entries in the same pass (see
         :func:`rdvlog.journal.audit.audit`); ``data`` is a snapshot from :meth:`read_bytes`."""
-        from rdvlog.journal import marker
-        from rdvlog.journal.audit import audit_marked
+        from rdvlog.journal.audit import entry_list
 
-        snapshot = self.read_bytes() if data is None else data
-        prefix = marker.load(self.root, snapshot)
-        result, intact = audit_marked(
-            snapshot, root=self.root, evidence_dir=self.evidence_dir, keep=keep, prefix=prefix
-        )
-        if intact is not None and (prefix is None or intact.length > prefix.length):
-            marker.save(self.root, snapshot, intact, since=prefix)
-        return result
+        return self.audit_into(entry_list if keep else None, data)
 
     def audit_into(
-        self, make: Callable[[], _Sink], data: bytes | None = None
+        self, make: Callable[[], _Sink] | None, data: bytes | None = None
     ) -> tuple[Verification, _Sink | None]:
         """:meth:`audit`, each entry handed to a sink ``make`` makes (see
-        :func:`rdvlog.journal.audit.audit_into`) instead of a list of them all."""
+        :func:`rdvlog.journal.audit.audit_into`) instead of a list of them all; no entry at
+        all when ``make`` is ``None``."""
         from rdvlog.journal import marker
         from rdvlog.journal.audit import audit_into
 
