@@ -17,7 +17,6 @@ from rdvlog.cli.completion import (
     complete_channel,
     complete_number,
     complete_outcome,
-    complete_place,
 )
 from rdvlog.cli.context import (
     message,
@@ -69,15 +68,6 @@ class ListFormat(str, Enum):
     CSV = "csv"
 
 
-PrefectureOption = Annotated[
-    str | None,
-    typer.Option(
-        "-p",
-        "--prefecture",
-        metavar="metavar.place",
-        autocompletion=complete_place,
-    ),
-]
 ProcedureOption = Annotated[
     str | None,
     typer.Option("-d", "--procedure"),
@@ -136,7 +126,7 @@ AboutOption = Annotated[
 @attempt_app.command("add")
 def add(
     ctx: typer.Context,
-    prefecture: PrefectureOption = None,
+    prefecture: PlaceOption = None,
     procedure: ProcedureOption = None,
     channel: ChannelOption = Channel.WEB.value,
     outcome: OutcomeOption = Outcome.NO_SLOT.value,

@@ -5,9 +5,8 @@ from typing import Annotated, Any, Literal
 
 import typer
 
-from rdvlog.cli.completion import complete_place
 from rdvlog.cli.context import message, message_lang, print_json, say, session
-from rdvlog.cli.options import JsonOption, LangOption, UnlistedOption
+from rdvlog.cli.options import JsonOption, LangOption, PlaceOption, UnlistedOption
 from rdvlog.cli.places import resolve_place
 from rdvlog.cli.root import RdvlogSubgroup, app
 from rdvlog.labels import count, t
@@ -29,15 +28,6 @@ CivilityOption = Annotated[
     Literal["M", "Mme"] | None,
     typer.Option("--civility"),
 ]
-PrefectureOption = Annotated[
-    str | None,
-    typer.Option(
-        "-p",
-        "--prefecture",
-        metavar="metavar.place",
-        autocompletion=complete_place,
-    ),
-]
 ProcedureOption = Annotated[str | None, typer.Option("-d", "--procedure")]
 PermitExpiresOption = Annotated[
     str | None,
@@ -58,7 +48,7 @@ def set_(
     ctx: typer.Context,
     applicant: ApplicantOption = None,
     civility: CivilityOption = None,
-    prefecture: PrefectureOption = None,
+    prefecture: PlaceOption = None,
     unlisted: UnlistedOption = False,
     procedure: ProcedureOption = None,
     permit_expires: PermitExpiresOption = None,

@@ -139,7 +139,7 @@ def _default_as_typed(param: Parameter, lang: Lang) -> None:
         param.default = spoken(Channel(default), lang)
     elif default in {code.value for code in Outcome}:
         param.default = spoken(Outcome(default), lang)
-    elif default in ("now", t("fr", "when.now")):
+    elif default == "now":
         param.default = t(lang, "when.now")
 
 

@@ -15,7 +15,7 @@ import json
 import os
 from pathlib import Path
 
-from rdvlog.journal.files import read_store_file
+from rdvlog.journal.files import line_at, read_store_file
 
 COUNT_HINT_NAME = "attempts.hint"
 #: The envelope of an attempt line as written (DESIGN.md §3, line form). A quote inside a JSON
@@ -58,10 +58,8 @@ def _hinted(hint: Path, fd: int, size: int) -> tuple[int, int] | None:
         return None
     if offset < 0 or length < 2 or attempts < 0 or offset + length > size:
         return None
-    raw = os.pread(fd, length, offset)
-    if len(raw) != length or not raw.endswith(b"\n") or b"\n" in raw[:-1]:
-        return None
-    if offset > 0 and os.pread(fd, 1, offset - 1) != b"\n":
+    raw = line_at(fd, offset, length)
+    if raw is None:
         return None
     try:
         obj = json.loads(raw)

@@ -109,3 +109,15 @@ def stream_store_file(
             if sink is not None:
                 sink(chunk)
     return digest.hexdigest(), total
+
+
+def line_at(fd: int, offset: int, length: int) -> bytes | None:
+    """The ``length`` bytes at ``offset`` of the journal open as ``fd`` if they are exactly one
+    whole line (starting after a newline, ending with one); ``None`` otherwise. What the
+    hints (``case.hint``, ``attempts.hint``) point at is read this way."""
+    raw = os.pread(fd, length, offset)
+    if len(raw) != length or not raw.endswith(b"\n") or b"\n" in raw[:-1]:
+        return None
+    if offset > 0 and os.pread(fd, 1, offset - 1) != b"\n":
+        return None
+    return raw

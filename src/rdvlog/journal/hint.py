@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdvlog import disk
 from rdvlog.errors import os_failure
-from rdvlog.journal.files import read_store_file
+from rdvlog.journal.files import line_at, read_store_file
 
 CASE_HINT_NAME = "case.hint"
 
@@ -57,10 +57,8 @@ def hinted_case_line(hint: Path, fd: int, size: int, *, root: Path) -> bytes | N
     offset, length, digest = found
     if not (offset >= 0 and 0 < length <= _MAX_CASE_LINE and offset + length <= size):
         return None
-    raw = os.pread(fd, length, offset)
-    if len(raw) != length or not raw.endswith(b"\n") or b"\n" in raw[:-1]:
-        return None
-    if offset > 0 and os.pread(fd, 1, offset - 1) != b"\n":
+    raw = line_at(fd, offset, length)
+    if raw is None:
         return None
     try:
         obj = json.loads(raw)
