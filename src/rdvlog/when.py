@@ -36,20 +36,18 @@ _FILTER_FORMS = (
 #: Kept for callers of 0.1; ``accepted_forms(option)`` says what one option takes.
 ACCEPTED_FORMS = _FILTER_FORMS
 
-_STAMP = re.compile(
-    r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+# Patterns as text, compiled by `re` on first use: `attempt add` without --at needs none of
+# them, and compiling them all at import would cost it about 1 % of its start-up.
+_STAMP = (
+    r"(?a)(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
     r"[t ](?P<h>[0-9]{1,2}):(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?"
-    r"(?P<tz>z|[+-][0-9]{2}:[0-9]{2})?",
-    re.ASCII,
+    r"(?P<tz>z|[+-][0-9]{2}:[0-9]{2})?"
 )
-_ISO_DAY = re.compile(r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})", re.ASCII)
-_FRENCH_DAY = re.compile(
-    r"(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<mo>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})", re.ASCII
+_ISO_DAY = r"(?a)(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})"
+_FRENCH_DAY = (
+    r"(?a)(?P<d>[0-9]{1,2})(?P<sep>[/.-])(?P<mo>[0-9]{1,2})(?P=sep)(?P<y>[0-9]{4}|[0-9]{2})"
 )
-_TIME = re.compile(
-    r"(?P<h>[0-9]{1,2}) ?(?:h ?(?P<hm>[0-9]{2})?|:(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?)",
-    re.ASCII,
-)
+_TIME = r"(?a)(?P<h>[0-9]{1,2}) ?(?:h ?(?P<hm>[0-9]{2})?|:(?P<mi>[0-9]{2})(?::(?P<s>[0-9]{2}))?)"
 _NOW = frozenset({"now", "maintenant"})
 _DAYS_AGO = {"today": 0, "aujourd'hui": 0, "yesterday": 1, "hier": 1}
 _WEEKDAYS = {
@@ -149,7 +147,7 @@ def parse_date(text: str, *, option: str) -> dt.date:
     A year outside 1900–2200 is refused as a typo.
     """
     value = _plain(text)
-    match = _ISO_DAY.fullmatch(value) or _FRENCH_DAY.fullmatch(value)
+    match = re.fullmatch(_ISO_DAY, value) or re.fullmatch(_FRENCH_DAY, value)
     if match is None:
         raise BadTime(key="error.when.not_a_date", option=option, shown=_shown(text))
     year = _year(match["y"])
@@ -260,7 +258,7 @@ def _moment(
 
 def _read(value: str, now: dt.datetime) -> _Typed | None:
     """The parts of one accepted form, or ``None`` when ``value`` is none of them."""
-    if stamp := _STAMP.fullmatch(value):
+    if stamp := re.fullmatch(_STAMP, value):
         return _Typed(
             _year(stamp["y"]),
             int(stamp["mo"]),
@@ -268,7 +266,7 @@ def _read(value: str, now: dt.datetime) -> _Typed | None:
             _clock_of(stamp["h"], stamp["mi"], stamp["s"]),
             _fixed(stamp["tz"]) if stamp["tz"] else None,
         )
-    if time := _TIME.fullmatch(value):
+    if time := re.fullmatch(_TIME, value):
         return _on(now.date(), _clock(time))
     first, _, rest = value.partition(" ")
     words = rest.split(" ", 1)
@@ -276,7 +274,7 @@ def _read(value: str, now: dt.datetime) -> _Typed | None:
         rest = words[1]
     clock = None
     if rest:
-        time = _TIME.fullmatch(rest)
+        time = re.fullmatch(_TIME, rest)
         if time is None:
             return None
         clock = _clock(time)
@@ -284,7 +282,7 @@ def _read(value: str, now: dt.datetime) -> _Typed | None:
         return _on(now.date() - dt.timedelta(days=_DAYS_AGO[first]), clock)
     if first in _WEEKDAYS:
         return _on(_last_weekday(_WEEKDAYS[first], clock, now), clock)
-    day = _ISO_DAY.fullmatch(first) or _FRENCH_DAY.fullmatch(first)
+    day = re.fullmatch(_ISO_DAY, first) or re.fullmatch(_FRENCH_DAY, first)
     if day is None:
         return None
     return _Typed(_year(day["y"]), int(day["mo"]), int(day["d"]), clock)
@@ -371,7 +369,9 @@ def _plain(text: str) -> str:
     """Lower case, no accents, one apostrophe, single spaces: "Hier  À 9H" → "hier a 9h"."""
     folded = unicodedata.normalize("NFKD", text.casefold().translate(_APOSTROPHES))
     plain = "".join(c for c in folded if not unicodedata.combining(c))
-    plain = re.sub(r"aujourd ?'? ?hui", "aujourd'hui", plain.replace(",", " "))
+    plain = plain.replace(",", " ")
+    if "aujourd" in plain:
+        plain = re.sub(r"aujourd ?'? ?hui", "aujourd'hui", plain)
     return " ".join(plain.split())
 
 
