@@ -20,7 +20,7 @@ from rdvlog.history import AttemptRecord
 from rdvlog.labels import t
 from rdvlog.models import Attempt, Evidence, Place
 from rdvlog.printable import json_safe, printable
-from rdvlog.timestamps import rfc3339, utc_stamp
+from rdvlog.timestamps import rfc3339
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
@@ -59,7 +59,7 @@ def as_dict(
     return {
         "seq": record.seq,
         "number": number,
-        "recorded_at": utc_stamp(record.recorded_at),
+        "recorded_at": record.stamp,
         **data,
         "late": record.late,
         "voided": record.voided,
@@ -125,7 +125,7 @@ class _Items:
         text = self.text
         parts = [
             f'{{"seq": {record.seq}, "number": {number}, '
-            f'"recorded_at": "{_utc_stamp(record.recorded_at)}", '
+            f'"recorded_at": "{record.stamp}", '
             f'"at": "{attempt.at.isoformat(timespec="seconds")}", "place": {place}, '
             f'"procedure": {text(attempt.procedure)}, "channel": {_CODES[attempt.channel]}, '
             f'"outcome": {_CODES[attempt.outcome]}'
@@ -160,15 +160,6 @@ class _Items:
 _CODES: dict[str, str] = {code: _string(code.value) for code in (*Channel, *Outcome)}
 
 
-def _utc_stamp(moment: dt.datetime) -> str:
-    """:func:`~rdvlog.timestamps.utc_stamp`, without ``strftime`` for the years it writes
-    with four digits (``isoformat`` always does)."""
-    utc = moment.astimezone(dt.timezone.utc)
-    if utc.year < 1000:
-        return utc_stamp(utc)
-    return utc.isoformat(timespec="milliseconds")[:-6] + "Z"
-
-
 def _json_safe(item: str) -> str:
     """:func:`~rdvlog.printable.json_safe`; text Python calls printable holds none of the
     characters it escapes (controls, invisible formatting, separators, surrogates)."""
@@ -177,8 +168,9 @@ def _json_safe(item: str) -> str:
 
 def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     items = _Items()
-    for record in records:
-        yield _json_safe(items.item(record, numbers[record.seq])) + "\n"
+    for start in range(0, len(records), _CHUNK):
+        chunk = records[start : start + _CHUNK]
+        yield "".join([_json_safe(items.item(r, numbers[r.seq])) + "\n" for r in chunk])
 
 
 def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
@@ -187,12 +179,20 @@ def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> 
     Compact items (as the C encoder writes them; an indented document is encoded in pure
     Python) and streaming keep it fast and memory flat on a journal of years of attempts.
     """
-    yield "["
+    if not records:
+        yield "[]\n"
+        return
     items = _Items()
-    for number, record in enumerate(records):
-        item = _json_safe(items.item(record, numbers[record.seq]))
-        yield (",\n  " if number else "\n  ") + item
-    yield "\n]\n" if records else "]\n"
+    for start in range(0, len(records), _CHUNK):
+        chunk = records[start : start + _CHUNK]
+        lines = [_json_safe(items.item(r, numbers[r.seq])) for r in chunk]
+        yield ("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines)
+    yield "\n]\n"
+
+
+#: Items written out at a time: each chunk is one write, which the standard output may not
+#: gather (``PYTHONUNBUFFERED``), and a few hundred kilobytes at most.
+_CHUNK = 500
 
 
 def csv_row(record: AttemptRecord, number: int) -> list[str]:
@@ -202,7 +202,7 @@ def csv_row(record: AttemptRecord, number: int) -> list[str]:
         str(record.seq),
         str(number),
         rfc3339(attempt.at),
-        utc_stamp(record.recorded_at),
+        record.stamp,
         place.label,
         place.kind,
         place.department or "",
