@@ -28,10 +28,10 @@ class AttemptRecord:
     seq: int
     attempt: Attempt
     void_reason: str | None
-    # Each set when first known: made from the text, from the instant, or when first read.
-    _stamp: str
-    _recorded_at: dt.datetime
-    _late: bool
+    # Each ``None`` until known: given (the text or the instant), or worked out when read.
+    _stamp: str | None
+    _recorded_at: dt.datetime | None
+    _late: bool | None
 
     def __init__(
         self,
@@ -45,38 +45,39 @@ class AttemptRecord:
         _set(self, "seq", seq)
         _set(self, "attempt", attempt)
         _set(self, "void_reason", void_reason)
-        _set(self, "_stamp" if type(recorded_at) is str else "_recorded_at", recorded_at)
+        text = type(recorded_at) is str
+        _set(self, "_stamp", recorded_at if text else None)
+        _set(self, "_recorded_at", None if text else recorded_at)
+        _set(self, "_late", None)
 
     @property
     def recorded_at(self) -> dt.datetime:
-        try:
-            return self._recorded_at
-        except AttributeError:
+        moment = self._recorded_at
+        if moment is None:
+            assert self._stamp is not None  # one of the two is given
             moment = parse_utc_stamp(self._stamp)
             _set(self, "_recorded_at", moment)
-            return moment
+        return moment
 
     @property
     def stamp(self) -> str:
         """``recorded_at`` as :func:`~rdvlog.timestamps.utc_stamp` writes it."""
-        try:
-            stamp = self._stamp
-        except AttributeError:
-            stamp = utc_stamp(self._recorded_at)
+        stamp = self._stamp
+        if stamp is None:
+            stamp = utc_stamp(self.recorded_at)
             _set(self, "_stamp", stamp)
-            return stamp
-        # utc_stamp writes a year before 1000 with fewer digits than the journal does.
-        return stamp if stamp[0] != "0" else utc_stamp(self.recorded_at)
+        elif stamp[0] == "0":  # utc_stamp writes a year before 1000 with fewer digits
+            return utc_stamp(self.recorded_at)
+        return stamp
 
     @property
     def late(self) -> bool:
         """Recorded more than an hour after the attempt itself (computed once, read often)."""
-        try:
-            return self._late
-        except AttributeError:
+        late = self._late
+        if late is None:
             late = self.recorded_at - self.attempt.at > LATE_AFTER
             _set(self, "_late", late)
-            return late
+        return late
 
     @property
     def voided(self) -> bool:
@@ -86,9 +87,7 @@ class AttemptRecord:
         """This attempt, voided for ``reason`` (what it was recorded as is kept as read)."""
         record = _new(AttemptRecord)
         for name in self.__slots__:
-            value = getattr(self, name, _UNSET)
-            if value is not _UNSET:
-                _set(record, name, value)
+            _set(record, name, getattr(self, name))
         _set(record, "void_reason", reason)
         return record
 
@@ -119,7 +118,6 @@ class AttemptRecord:
 
 _set = object.__setattr__
 _new = object.__new__
-_UNSET = object()
 
 
 @dataclass(frozen=True, slots=True)

@@ -98,34 +98,37 @@ _string = json.encoder.encode_basestring
 
 
 class _Items:
-    """Each attempt as ``json.dumps(as_dict(record, number), ensure_ascii=False)`` writes it,
-    byte for byte, for a listing of many: the texts a journal repeats (places, démarches,
-    messages, codes) are encoded once each, and the rest is written in place."""
+    """Each attempt as ``json_safe(json.dumps(as_dict(record, number), ensure_ascii=False))``
+    writes it, byte for byte, for a listing of many: the texts a journal repeats (places,
+    démarches, messages, codes) are encoded once each, and the rest is written in place.
+
+    Only the JSON strings of user text can hold what :func:`~rdvlog.printable.json_safe`
+    escapes, and it escapes character by character: each string is made safe alone."""
 
     def __init__(self) -> None:
         self.places: dict[int, str] = {}
         self.texts: dict[str, str] = {}
 
     def text(self, value: str) -> str:
+        """A text the journal repeats, as a safe JSON string (the first 4,096 are kept)."""
         encoded = self.texts.get(value)
         if encoded is None:
-            encoded = _string(value)
+            encoded = _safe_string(value)
             if len(self.texts) < 4096:
                 self.texts[value] = encoded
         return encoded
 
     def item(self, record: AttemptRecord, number: int) -> str:
         if not _FAST_DUMP:
-            return _encode(as_dict(record, number))
+            return _json_safe(_encode(as_dict(record, number)))
         attempt = record.attempt
         place = self.places.get(id(attempt.place))
         if place is None:
             dumped = attempt.place.model_dump(mode="json", exclude_none=True)
-            place = self.places[id(attempt.place)] = _encode(dumped)
+            place = self.places[id(attempt.place)] = _json_safe(_encode(dumped))
         text = self.text
         parts = [
-            f'{{"seq": {record.seq}, "number": {number}, '
-            f'"recorded_at": "{record.stamp}", '
+            f'{{"seq": {record.seq}, "number": {number}, "recorded_at": "{record.stamp}", '
             f'"at": "{attempt.at.isoformat(timespec="seconds")}", "place": {place}, '
             f'"procedure": {text(attempt.procedure)}, "channel": {_CODES[attempt.channel]}, '
             f'"outcome": {_CODES[attempt.outcome]}'
@@ -133,27 +136,33 @@ class _Items:
         if attempt.message is not None:
             parts.append(f', "message": {text(attempt.message)}')
         if attempt.url is not None:
-            parts.append(f', "url": {_string(attempt.url)}')
+            parts.append(f', "url": {_safe_string(attempt.url)}')
         if attempt.reference is not None:
-            parts.append(f', "reference": {_string(attempt.reference)}')
+            parts.append(f', "reference": {_safe_string(attempt.reference)}')
         if attempt.about is not None:
             parts.append(f', "about": {int(attempt.about)}')
-        files = ", ".join(
-            [
-                f'{{"sha256": {_string(e.sha256)}, "name": {_string(e.name)}, '
-                f'"size": {int(e.size)}, "media_type": {text(e.media_type)}}}'
-                for e in attempt.evidence
-            ]
-        )
-        parts.append(f', "evidence": [{files}]')
+        if attempt.evidence:
+            parts.append(f', "evidence": [{self.files(attempt.evidence)}]')
+        else:
+            parts.append(', "evidence": []')
         if attempt.note is not None:
-            parts.append(f', "note": {_string(attempt.note)}')
+            parts.append(f', "note": {_safe_string(attempt.note)}')
         parts.append(', "late": true' if record.late else ', "late": false')
-        if record.voided:
-            parts.append(f', "voided": true, "void_reason": {_string(record.void_reason or "")}}}')
+        reason = record.void_reason
+        if reason is not None:
+            parts.append(f', "voided": true, "void_reason": {_safe_string(reason)}}}')
         else:
             parts.append(', "voided": false}')
         return "".join(parts)
+
+    def files(self, evidence: Sequence[Evidence]) -> str:
+        return ", ".join(
+            [
+                f'{{"sha256": {_safe_string(e.sha256)}, "name": {_safe_string(e.name)}, '
+                f'"size": {int(e.size)}, "media_type": {self.text(e.media_type)}}}'
+                for e in evidence
+            ]
+        )
 
 
 #: Channels and outcomes as JSON strings.
@@ -166,11 +175,16 @@ def _json_safe(item: str) -> str:
     return item if item.isprintable() else json_safe(item)
 
 
+def _safe_string(value: str) -> str:
+    """``value`` as a JSON string, made safe as :func:`_json_safe` makes a whole item."""
+    return _json_safe(_string(value))
+
+
 def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
     items = _Items()
     for start in range(0, len(records), _CHUNK):
         chunk = records[start : start + _CHUNK]
-        yield "".join([_json_safe(items.item(r, numbers[r.seq])) + "\n" for r in chunk])
+        yield "".join([items.item(r, numbers[r.seq]) + "\n" for r in chunk])
 
 
 def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
@@ -185,7 +199,7 @@ def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> 
     items = _Items()
     for start in range(0, len(records), _CHUNK):
         chunk = records[start : start + _CHUNK]
-        lines = [_json_safe(items.item(r, numbers[r.seq])) for r in chunk]
+        lines = [items.item(r, numbers[r.seq]) for r in chunk]
         yield ("[\n  " if start == 0 else ",\n  ") + ",\n  ".join(lines)
     yield "\n]\n"
 
