@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
+from operator import attrgetter
 from pathlib import Path
 from typing import Any
 
@@ -75,6 +76,8 @@ class _Items:
     def __init__(self) -> None:
         self.places: dict[int, str] = {}
         self.texts: dict[str, str] = {}
+        #: :meth:`beside_at` by the identity of the fields it writes (and those fields).
+        self.written: dict[tuple[int, ...], tuple[str, tuple[object, ...]]] = {}
 
     def text(self, value: str) -> str:
         """A text the journal repeats, as a safe JSON string (the first 4,096 are kept)."""
@@ -89,16 +92,34 @@ class _Items:
         if not _FAST_DUMP:
             return _json_safe(_encode(as_dict(record, number)))
         attempt = record.attempt
+        # Attempts the journal's fast path reads share their fields but ``at`` (the same
+        # objects: fastpath._with_at), so what those write is looked up by their identity;
+        # the entry keeps them, so that no other object takes one of their ids meanwhile.
+        fields = _BESIDE_AT(attempt)
+        key = tuple(map(id, fields))
+        found = self.written.get(key)
+        if found is None:
+            found = (self.beside_at(attempt), fields)
+            if len(self.written) < 4096:
+                self.written[key] = found
+        reason = record.void_reason
+        return (
+            f'{{"seq": {record.seq}, "number": {number}, "recorded_at": "{record.stamp}", '
+            f'"at": "{attempt.at.isoformat(timespec="seconds")}", {found[0]}'
+            + (', "late": true' if record.late else ', "late": false')
+            + (', "voided": false}' if reason is None else _voided(reason))
+        )
+
+    def beside_at(self, attempt: Attempt) -> str:
+        """What an attempt's item says between ``at`` and ``late``."""
         place = self.places.get(id(attempt.place))
         if place is None:
             dumped = attempt.place.model_dump(mode="json", exclude_none=True)
             place = self.places[id(attempt.place)] = _json_safe(_encode(dumped))
         text = self.text
         parts = [
-            f'{{"seq": {record.seq}, "number": {number}, "recorded_at": "{record.stamp}", '
-            f'"at": "{attempt.at.isoformat(timespec="seconds")}", "place": {place}, '
-            f'"procedure": {text(attempt.procedure)}, "channel": {_CODES[attempt.channel]}, '
-            f'"outcome": {_CODES[attempt.outcome]}'
+            f'"place": {place}, "procedure": {text(attempt.procedure)}, '
+            f'"channel": {_CODES[attempt.channel]}, "outcome": {_CODES[attempt.outcome]}'
         ]
         if attempt.message is not None:
             parts.append(f', "message": {text(attempt.message)}')
@@ -108,18 +129,9 @@ class _Items:
             parts.append(f', "reference": {_safe_string(attempt.reference)}')
         if attempt.about is not None:
             parts.append(f', "about": {int(attempt.about)}')
-        if attempt.evidence:
-            parts.append(f', "evidence": [{self.files(attempt.evidence)}]')
-        else:
-            parts.append(', "evidence": []')
+        parts.append(f', "evidence": [{self.files(attempt.evidence)}]')
         if attempt.note is not None:
             parts.append(f', "note": {_safe_string(attempt.note)}')
-        parts.append(', "late": true' if record.late else ', "late": false')
-        reason = record.void_reason
-        if reason is not None:
-            parts.append(f', "voided": true, "void_reason": {_safe_string(reason)}}}')
-        else:
-            parts.append(', "voided": false}')
         return "".join(parts)
 
     def files(self, evidence: Sequence[Evidence]) -> str:
@@ -130,6 +142,14 @@ class _Items:
                 for e in evidence
             ]
         )
+
+
+#: An attempt's fields but ``at``, in one call.
+_BESIDE_AT = attrgetter(*_ATTEMPT_FIELDS[1:])
+
+
+def _voided(reason: str) -> str:
+    return f', "voided": true, "void_reason": {_safe_string(reason)}}}'
 
 
 #: Channels and outcomes as JSON strings.
