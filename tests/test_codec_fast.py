@@ -292,3 +292,35 @@ def test_the_hashed_form_put_together_from_shared_parts_is_the_canonical_one() -
         assert found is not None, raw
         prev = found.hash
     assert len(fast.lines._shared) == len(changes)  # the others came from the shared parts
+
+
+def test_a_line_of_a_verified_prefix_reads_as_the_exact_path_reads_it() -> None:
+    """In a verified prefix the fast path takes a line's number, stamp, link and hash as
+    written (a full check accepted those bytes) but still reads ``at`` itself: whatever
+    spelling of it the exact path accepted, the entry is the exact path's."""
+    from rdvlog.journal import fastpath
+    from rdvlog.journal.audit import check_line
+    from rdvlog.journal.codec import PayloadReader, Recorded
+
+    fast = fastpath.reader()
+    assert fast.lines is not None
+    spellings = [
+        {"at": "2026-11-21 08:30:00+01:00"},
+        {"at": "2026-11-21t08:30:00+01:00"},
+        {"at": "2026-11-21T08:30:00-00:00"},
+        {"at": "2026-11-21T08:30+01:00:00"},
+    ]
+    sound = []
+    for change in [*_VARIANTS, *spellings]:
+        raw = _line(1, ZERO_HASH, {**_BASE, **change})
+        exact = check_line(1, raw, ZERO_HASH, PayloadReader(), None)
+        if isinstance(exact, Recorded):  # what a full check accepts, and a marker records
+            sound.append((raw, exact))
+    taken = 0
+    for raw, exact in sound * 2:  # the second time, the shared validations are used
+        found = fast.lines.read(1, raw, ZERO_HASH, verified=True)
+        if found is not None:  # else the caller reads the line the exact way
+            assert found == exact, raw
+            assert repr(found) == repr(exact)
+        taken += fast.lines._verified(raw) is not None
+    assert len(sound) >= 8 and taken >= 8

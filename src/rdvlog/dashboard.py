@@ -170,20 +170,22 @@ def _tally(
     tally = _Tally()
     days, shot_days, outcomes, recent = tally.days, tally.shot_days, tally.outcomes, tally.recent
     first_at = last_at = booked_at = None
+    sent, booked = Outcome.SENT, Outcome.BOOKED
+    recent_from = this_monday - dt.timedelta(days=2)
+    voided = written = 0
     for record in records:
         attempt = record.attempt
         channel, outcome = attempt.channel, attempt.outcome
         if record.void_reason is not None:
-            tally.voided += 1
+            voided += 1
             continue
-        if channel in WRITTEN_CHANNELS or outcome in FOLLOW_UPS or outcome is Outcome.SENT:
-            if channel in WRITTEN_CHANNELS and outcome is Outcome.SENT:
-                tally.written += 1
+        if channel in WRITTEN_CHANNELS or outcome in FOLLOW_UPS or outcome is sent:
+            if channel in WRITTEN_CHANNELS and outcome is sent:
+                written += 1
             continue
         at = attempt.at
         local = at.astimezone(zone)
         day = local.date()
-        tally.active += 1
         days[day] += 1
         outcomes[outcome] += 1
         if attempt.evidence and _has_screenshot(record):
@@ -192,10 +194,11 @@ def _tally(
             first_at, tally.first = at, record
         if last_at is None or at >= last_at:
             last_at, tally.last = at, record
-        if outcome is Outcome.BOOKED and (booked_at is None or at < booked_at):
+        if outcome is booked and (booked_at is None or at < booked_at):
             booked_at, tally.booked = at, record
-        if day >= this_monday - dt.timedelta(days=2):
+        if day >= recent_from:
             recent.append((record, local))
+    tally.voided, tally.written, tally.active = voided, written, days.total()
     return tally
 
 

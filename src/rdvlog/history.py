@@ -4,33 +4,120 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import FrozenInstanceError, dataclass, field
 
 from rdvlog.journal.codec import Recorded
 from rdvlog.models import Attempt, Case, CaseDocument, Void
-from rdvlog.timestamps import parse_utc_stamp
+from rdvlog.timestamps import parse_utc_stamp, utc_stamp
 
 #: An attempt recorded later than this after it happened is a late entry (DESIGN.md §5).
 LATE_AFTER = dt.timedelta(hours=1)
 
 
-@dataclass(frozen=True, slots=True)
 class AttemptRecord:
-    """An attempt as the journal holds it: its number, when it was written, and any void."""
+    """An attempt as the journal holds it: its number, when it was written, and any void.
+
+    Immutable, equal and hashed by its fields (``seq``, ``recorded_at``, ``attempt``,
+    ``void_reason``), as the frozen dataclass it was. Not a dataclass: a fold makes one per
+    attempt, and one made from the journal's ``recorded_at`` text parses it only when
+    asked (``status`` never does; ``attempt list`` writes the text as it is, :attr:`stamp`).
+    """
+
+    __slots__ = ("_late", "_recorded_at", "_stamp", "attempt", "seq", "void_reason")
 
     seq: int
-    recorded_at: dt.datetime
     attempt: Attempt
-    void_reason: str | None = None
-    #: Recorded more than an hour after the attempt itself; computed once, read often.
-    late: bool = field(init=False)
+    void_reason: str | None
+    # Each ``None`` until known: given (the text or the instant), or worked out when read.
+    _stamp: str | None
+    _recorded_at: dt.datetime | None
+    _late: bool | None
 
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "late", self.recorded_at - self.attempt.at > LATE_AFTER)
+    def __init__(
+        self,
+        seq: int,
+        recorded_at: dt.datetime | str,
+        attempt: Attempt,
+        void_reason: str | None = None,
+    ) -> None:
+        """``recorded_at``: the instant, or the journal's text of it (a ``recorded_at``
+        stamp, :func:`~rdvlog.timestamps.utc_stamp`'s form)."""
+        _set(self, "seq", seq)
+        _set(self, "attempt", attempt)
+        _set(self, "void_reason", void_reason)
+        text = type(recorded_at) is str
+        _set(self, "_stamp", recorded_at if text else None)
+        _set(self, "_recorded_at", None if text else recorded_at)
+        _set(self, "_late", None)
+
+    @property
+    def recorded_at(self) -> dt.datetime:
+        moment = self._recorded_at
+        if moment is None:
+            assert self._stamp is not None  # one of the two is given
+            moment = parse_utc_stamp(self._stamp)
+            _set(self, "_recorded_at", moment)
+        return moment
+
+    @property
+    def stamp(self) -> str:
+        """``recorded_at`` as :func:`~rdvlog.timestamps.utc_stamp` writes it."""
+        stamp = self._stamp
+        if stamp is None:
+            stamp = utc_stamp(self.recorded_at)
+            _set(self, "_stamp", stamp)
+        elif stamp[0] == "0":  # utc_stamp writes a year before 1000 with fewer digits
+            return utc_stamp(self.recorded_at)
+        return stamp
+
+    @property
+    def late(self) -> bool:
+        """Recorded more than an hour after the attempt itself (computed once, read often)."""
+        late = self._late
+        if late is None:
+            late = self.recorded_at - self.attempt.at > LATE_AFTER
+            _set(self, "_late", late)
+        return late
 
     @property
     def voided(self) -> bool:
         return self.void_reason is not None
+
+    def voided_for(self, reason: str) -> AttemptRecord:
+        """This attempt, voided for ``reason`` (what it was recorded as is kept as read)."""
+        record = _new(AttemptRecord)
+        for name in self.__slots__:
+            _set(record, name, getattr(self, name))
+        _set(record, "void_reason", reason)
+        return record
+
+    def _fields(self) -> tuple[object, ...]:
+        return (self.seq, self.recorded_at, self.attempt, self.void_reason)
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not AttemptRecord:
+            return NotImplemented
+        assert isinstance(other, AttemptRecord)
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"AttemptRecord(seq={self.seq!r}, recorded_at={self.recorded_at!r}, "
+            f"attempt={self.attempt!r}, void_reason={self.void_reason!r}, late={self.late!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise FrozenInstanceError(f"cannot delete field {name!r}")
+
+
+_set = object.__setattr__
+_new = object.__new__
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,11 +174,10 @@ class Folding:
     """:func:`fold` one entry at a time: a reader appends each entry as it reads it, so no
     list of a whole journal's entries is kept beside what they say."""
 
-    __slots__ = ("_count", "_head", "_history", "_index", "_stamp", "went_back")
+    __slots__ = ("_count", "_head", "_history", "_stamp", "went_back")
 
     def __init__(self) -> None:
         self._history = History()
-        self._index: dict[int, int] = {}
         self._count = 0
         self._head: str | None = None
         self._stamp: str | None = None
@@ -111,17 +197,15 @@ class Folding:
         history = self._history
         if isinstance(payload, Attempt):
             attempts = history.attempts
-            self._index[entry.seq] = len(attempts)
-            attempts.append(AttemptRecord(entry.seq, parse_utc_stamp(stamp), payload))
-            history.numbers[entry.seq] = len(attempts)
+            seq = entry.seq
+            attempts.append(AttemptRecord(seq, stamp, payload))
+            history.numbers[seq] = len(attempts)
         elif isinstance(payload, Void):
-            position = self._index.get(payload.target)
-            if position is not None:
+            number = history.numbers.get(payload.target)
+            if number is not None:
                 attempts = history.attempts
-                record = attempts[position]
-                attempts[position] = AttemptRecord(
-                    record.seq, record.recorded_at, record.attempt, payload.reason
-                )
+                position = number - 1  # attempt numbers count the attempts from 1
+                attempts[position] = attempts[position].voided_for(payload.reason)
         elif isinstance(payload, Case):
             history.case = payload
         elif isinstance(payload, CaseDocument):

@@ -6,6 +6,7 @@ import hashlib
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
@@ -395,11 +396,10 @@ def _audit_kept(
     read_payload = _fast_reader()
     fast = read_payload.lines
     entries = make()
+    append = entries.append
     lines, _ = split_lines(data)
     prev = ZERO_HASH
-    for number, raw in enumerate(lines, start=1):
-        if number > prefix.lines:
-            break
+    for number, raw in enumerate(islice(lines, prefix.lines), start=1):
         record = fast.read(number, raw, prev, verified=True) if fast is not None else None
         if record is None:
             record = read_line(raw, read_payload)[1]
@@ -410,7 +410,7 @@ def _audit_kept(
             number, payload
         ) is not None:
             return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=None)
-        entries.append(record)
+        append(record)
     (verification, tail), intact = _audit(
         data,
         root=root,

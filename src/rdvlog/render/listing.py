@@ -1,6 +1,7 @@
 """Attempts for ``attempt list`` and ``attempt show``: JSON, JSON Lines, CSV, Rich tables.
 
-Each view returns text or a renderable; the command line prints it.
+Each view returns text or a renderable; the command line prints it. The JSON views are
+:mod:`rdvlog.render.listing_json`'s, named here too.
 """
 
 from __future__ import annotations
@@ -8,19 +9,31 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
 from rich.table import Table
 
-from rdvlog.codes import Channel, Lang, Outcome, spoken
+from rdvlog.codes import Lang, spoken
 from rdvlog.history import AttemptRecord
 from rdvlog.labels import t
-from rdvlog.models import Attempt, Evidence, Place
-from rdvlog.printable import json_safe, printable
-from rdvlog.timestamps import rfc3339, utc_stamp
+from rdvlog.models import Place
+from rdvlog.printable import printable
+from rdvlog.render.listing_json import as_dict, json_array, jsonl
+from rdvlog.timestamps import rfc3339
+
+__all__ = [
+    "CSV_COLUMNS",
+    "as_dict",
+    "constant_columns",
+    "csv_row",
+    "csv_rows",
+    "detail",
+    "json_array",
+    "jsonl",
+    "stored_lines",
+    "table",
+]
 
 #: The machine CSV's columns: stable English snake_case, enum codes, ISO timestamps.
 CSV_COLUMNS = (
@@ -47,154 +60,6 @@ CSV_COLUMNS = (
 )
 
 
-def as_dict(
-    record: AttemptRecord, number: int, *, stored: Sequence[Path] | None = None
-) -> dict[str, Any]:
-    """One attempt as a JSON object: its journal and attempt numbers, the recorded data, and
-    its state; ``stored`` gives where each evidence file is kept, for ``attempt show``."""
-    data = record.attempt.model_dump(mode="json", exclude_none=True)
-    if stored is not None:
-        for item, path in zip(data["evidence"], stored, strict=True):
-            item["stored_path"] = str(path)
-    return {
-        "seq": record.seq,
-        "number": number,
-        "recorded_at": utc_stamp(record.recorded_at),
-        **data,
-        "late": record.late,
-        "voided": record.voided,
-        **({"void_reason": record.void_reason} if record.voided else {}),
-    }
-
-
-# The fields :class:`_Items` writes out as ``as_dict`` has pydantic dump them (a list of
-# years of attempts spent most of its time in pydantic's serializer and the JSON encoder);
-# a model with other fields than these is dumped by pydantic.
-_ATTEMPT_FIELDS = (
-    "at",
-    "place",
-    "procedure",
-    "channel",
-    "outcome",
-    "message",
-    "url",
-    "reference",
-    "about",
-    "evidence",
-    "note",
-)
-_FAST_DUMP = (
-    tuple(Attempt.model_fields) == _ATTEMPT_FIELDS
-    and tuple(Place.model_fields) == ("label", "kind", "department", "office")
-    and tuple(Evidence.model_fields) == ("sha256", "name", "size", "media_type")
-    and not Attempt.model_config.get("ser_json_timedelta")
-)
-
-
-#: ``json.dumps(value, ensure_ascii=False)``, with one encoder for every item.
-_encode = json.JSONEncoder(ensure_ascii=False).encode
-#: How that encoder writes a string.
-_string = json.encoder.encode_basestring
-
-
-class _Items:
-    """Each attempt as ``json.dumps(as_dict(record, number), ensure_ascii=False)`` writes it,
-    byte for byte, for a listing of many: the texts a journal repeats (places, démarches,
-    messages, codes) are encoded once each, and the rest is written in place."""
-
-    def __init__(self) -> None:
-        self.places: dict[int, str] = {}
-        self.texts: dict[str, str] = {}
-
-    def text(self, value: str) -> str:
-        encoded = self.texts.get(value)
-        if encoded is None:
-            encoded = _string(value)
-            if len(self.texts) < 4096:
-                self.texts[value] = encoded
-        return encoded
-
-    def item(self, record: AttemptRecord, number: int) -> str:
-        if not _FAST_DUMP:
-            return _encode(as_dict(record, number))
-        attempt = record.attempt
-        place = self.places.get(id(attempt.place))
-        if place is None:
-            dumped = attempt.place.model_dump(mode="json", exclude_none=True)
-            place = self.places[id(attempt.place)] = _encode(dumped)
-        text = self.text
-        parts = [
-            f'{{"seq": {record.seq}, "number": {number}, '
-            f'"recorded_at": "{_utc_stamp(record.recorded_at)}", '
-            f'"at": "{attempt.at.isoformat(timespec="seconds")}", "place": {place}, '
-            f'"procedure": {text(attempt.procedure)}, "channel": {_CODES[attempt.channel]}, '
-            f'"outcome": {_CODES[attempt.outcome]}'
-        ]
-        if attempt.message is not None:
-            parts.append(f', "message": {text(attempt.message)}')
-        if attempt.url is not None:
-            parts.append(f', "url": {_string(attempt.url)}')
-        if attempt.reference is not None:
-            parts.append(f', "reference": {_string(attempt.reference)}')
-        if attempt.about is not None:
-            parts.append(f', "about": {int(attempt.about)}')
-        files = ", ".join(
-            [
-                f'{{"sha256": {_string(e.sha256)}, "name": {_string(e.name)}, '
-                f'"size": {int(e.size)}, "media_type": {text(e.media_type)}}}'
-                for e in attempt.evidence
-            ]
-        )
-        parts.append(f', "evidence": [{files}]')
-        if attempt.note is not None:
-            parts.append(f', "note": {_string(attempt.note)}')
-        parts.append(', "late": true' if record.late else ', "late": false')
-        if record.voided:
-            parts.append(f', "voided": true, "void_reason": {_string(record.void_reason or "")}}}')
-        else:
-            parts.append(', "voided": false}')
-        return "".join(parts)
-
-
-#: Channels and outcomes as JSON strings.
-_CODES: dict[str, str] = {code: _string(code.value) for code in (*Channel, *Outcome)}
-
-
-def _utc_stamp(moment: dt.datetime) -> str:
-    """:func:`~rdvlog.timestamps.utc_stamp`, without ``strftime`` for the years it writes
-    with four digits (``isoformat`` always does)."""
-    utc = moment.astimezone(dt.timezone.utc)
-    if utc.year < 1000:
-        return utc_stamp(utc)
-    return utc.isoformat(timespec="milliseconds")[:-6] + "Z"
-
-
-def _json_safe(item: str) -> str:
-    """:func:`~rdvlog.printable.json_safe`; text Python calls printable holds none of the
-    characters it escapes (controls, invisible formatting, separators, surrogates)."""
-    return item if item.isprintable() else json_safe(item)
-
-
-def jsonl(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
-    items = _Items()
-    for record in records:
-        yield _json_safe(items.item(record, numbers[record.seq])) + "\n"
-
-
-def json_array(records: Sequence[AttemptRecord], numbers: Mapping[int, int]) -> Iterator[str]:
-    """One JSON array, one attempt per line, produced as it goes.
-
-    Compact items (as the C encoder writes them; an indented document is encoded in pure
-    Python) and streaming keep it fast and memory flat on a journal of years of attempts.
-    """
-    yield "["
-    items = _Items()
-    for number, record in enumerate(records):
-        item = _json_safe(items.item(record, numbers[record.seq]))
-        yield (",\n  " if number else "\n  ") + item
-    yield "\n]\n" if records else "]\n"
-
-
 def csv_row(record: AttemptRecord, number: int) -> list[str]:
     attempt = record.attempt
     place = attempt.place
@@ -202,7 +67,7 @@ def csv_row(record: AttemptRecord, number: int) -> list[str]:
         str(record.seq),
         str(number),
         rfc3339(attempt.at),
-        utc_stamp(record.recorded_at),
+        record.stamp,
         place.label,
         place.kind,
         place.department or "",
