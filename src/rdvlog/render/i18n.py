@@ -69,9 +69,13 @@ def offset(moment: dt.datetime) -> str:
     return format_offset(moment.utcoffset() or dt.timedelta())
 
 
+#: ``00:00`` to ``23:59``, by minute of the day: written once, read for every row.
+_CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
+
+
 def clock(moment: dt.datetime) -> str:
     """``08:02``: hours and minutes, as every spreadsheet reads them."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    return _CLOCKS[moment.hour * 60 + moment.minute]
 
 
 def time(moment: dt.datetime) -> str:

@@ -107,8 +107,10 @@ def _cell(runs: Runs) -> str:
 def _plain_rows(rows: Iterable[Sequence[Runs]]) -> Iterator[Sequence[str]]:
     """Each row's cells as Markdown. Most rows are one plain run a cell whose characters need
     no escape: one match over the whole row tells so (a character is plain or not wherever it
-    stands), and the other rows are escaped cell by cell."""
+    stands). The other rows are escaped cell by cell, each distinct cell once: their cells
+    repeat (a message, a place, a pièce)."""
     plain = _PLAIN.fullmatch
+    written: dict[Runs, str] = {}
     for row in rows:
         try:
             # A styled run is no str: joining it raises, and the row goes the long way.
@@ -118,7 +120,13 @@ def _plain_rows(rows: Iterable[Sequence[Runs]]) -> Iterator[Sequence[str]]:
                 continue
         except (ValueError, TypeError):  # a cell of several runs, or a styled one
             pass
-        yield [_runs(runs) for runs in row]
+        cells = []
+        for runs in row:
+            cell = written.get(runs)
+            if cell is None:
+                cell = written[runs] = _runs(runs)
+            cells.append(cell)
+        yield cells
 
 
 def _bars(series: WeekSeries) -> Iterator[str]:

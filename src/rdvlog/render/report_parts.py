@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rdvlog.codes import Channel, Outcome
-from rdvlog.facts import CaseFacts, case_facts, is_booking_attempt
+from rdvlog.facts import CaseFacts, case_facts
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import Piece, PieceItem, clock, long_date
 from rdvlog.render import i18n
@@ -62,18 +62,23 @@ class ReportView:
     @cached_property
     def booking(self) -> tuple[AttemptRecord, ...]:
         """The booking attempts that count, in date order: the rows of the main table."""
-        return tuple(record for record in self.report.active if is_booking_attempt(record))
+        return self.report.booking
 
     @cached_property
     def booking_stamps(self) -> list[tuple[str, str]]:
         """Each booking attempt's local date and time as the tables write them, computed once
-        for the chronological table and the annex."""
-        lang, zone = self.lang, self.report.zone
-        date, time = i18n.date, i18n.time
+        for the chronological table and the annex; each distinct day is written once."""
+        lang, local = self.lang, self.report.local_times
+        days: dict[dt.date, str] = {}
+        time = i18n.time
         stamps = []
         for record in self.booking:
-            moment = record.attempt.at.astimezone(zone)
-            stamps.append((date(lang, moment.date()), time(moment)))
+            moment = local[record.seq]
+            day = moment.date()
+            text = days.get(day)
+            if text is None:
+                text = days[day] = i18n.date(lang, day)
+            stamps.append((text, time(moment)))
         return stamps
 
     @cached_property
@@ -87,7 +92,8 @@ class ReportView:
     @cached_property
     def summary(self) -> Summary:
         """Figures over booking attempts only: written steps are counted apart."""
-        return summarize(self.booking, self.report.zone, ordered=True)
+        report = self.report
+        return summarize(self.booking, report.zone, ordered=True, local=report.local_times)
 
     @cached_property
     def facts(self) -> CaseFacts:
@@ -105,6 +111,7 @@ class ReportView:
             filtered=report.filtered,
             total_attempts=report.journal_attempts,
             numbers=report.numbers,
+            local=report.local_times,
         )
 
     def _place_department(self) -> str | None:
@@ -187,6 +194,11 @@ class ReportView:
                 text += self.label("ref.check")
             self._piece_refs[piece.number] = text
         return text
+
+    @cached_property
+    def details_written(self) -> dict[tuple[str | None, ...], Runs]:
+        """The chronological table's details cells, by what they say, as they are first written."""
+        return {}
 
     @cached_property
     def _piece_refs(self) -> dict[int, str]:

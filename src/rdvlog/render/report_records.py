@@ -13,22 +13,43 @@ from rdvlog.render import i18n, prose
 from rdvlog.render.document import Bullets, Heading, Paragraph, Runs, Table, Text
 from rdvlog.render.report_parts import LATE_MARK, Item, ReportView, RowTable
 
+#: What a row's details cell is made of: message, place, démarche, address, reference, note.
+_Said = tuple[str | None, str, str, str | None, str | None, str | None]
+
 
 def details(view: ReportView, record: AttemptRecord) -> Runs:
+    """The row's « message affiché et observations »: written once for each distinct set of
+    values (most rows repeat one of a few messages and places)."""
     attempt = record.attempt
+    said: _Said = (
+        attempt.message,
+        attempt.place.label,
+        attempt.procedure,
+        attempt.url,
+        attempt.reference,
+        attempt.note,
+    )
+    written = view.details_written.get(said)
+    if written is None:
+        written = view.details_written[said] = _details(view, said)
+    return written
+
+
+def _details(view: ReportView, said: _Said) -> Runs:
+    message, place, procedure, url, reference, note = said
     parts = []
-    if attempt.message and attempt.message != view.constant_message:
-        parts.append(view.label("details.message", text=attempt.message))
-    if attempt.place.label != view.place_label:
-        parts.append(view.label("details.place", text=attempt.place.label))
-    if view.report.case.procedure and attempt.procedure != view.report.case.procedure:
-        parts.append(view.label("details.procedure", text=attempt.procedure))
-    if attempt.url and attempt.url != view.constant_url:
-        parts.append(attempt.url)
-    if attempt.reference:
-        parts.append(view.label("details.reference", text=attempt.reference))
-    if attempt.note:
-        parts.append(view.label("details.note", text=attempt.note))
+    if message and message != view.constant_message:
+        parts.append(view.label("details.message", text=message))
+    if place != view.place_label:
+        parts.append(view.label("details.place", text=place))
+    if view.report.case.procedure and procedure != view.report.case.procedure:
+        parts.append(view.label("details.procedure", text=procedure))
+    if url and url != view.constant_url:
+        parts.append(url)
+    if reference:
+        parts.append(view.label("details.reference", text=reference))
+    if note:
+        parts.append(view.label("details.note", text=note))
     return (" — ".join(parts),) if parts else _NO_DETAILS
 
 
