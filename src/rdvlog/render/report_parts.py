@@ -28,10 +28,11 @@ LATE_MARK = i18n.LATE_MARK
 
 @dataclass(frozen=True)
 class RowTable:
-    """A table whose rows are produced on demand, one at a time."""
+    """A table whose rows are produced on demand, one at a time; each cell is one plain text
+    (no styled run), which is what lets the long tables be written fast."""
 
     header: tuple[str, ...]
-    rows: Callable[[], Iterator[tuple[Runs, ...]]]
+    rows: Callable[[], Iterator[tuple[str, ...]]]
     widths: tuple[float, ...] | None = None
     align: str = ""
 
@@ -196,7 +197,7 @@ class ReportView:
         return text
 
     @cached_property
-    def details_written(self) -> dict[tuple[str | None, ...], Runs]:
+    def details_written(self) -> dict[tuple[str | None, ...], str]:
         """The chronological table's details cells, by what they say, as they are first written."""
         return {}
 
@@ -206,7 +207,11 @@ class ReportView:
         return {}
 
     def refs(self, record: AttemptRecord) -> Runs:
+        return (self.refs_text(record),)
+
+    def refs_text(self, record: AttemptRecord) -> str:
+        """The pièces holding the attempt's files: ``Pièce n° 4, Pièce n° 9``."""
         pieces = self.pieces_by_seq.get(record.seq)
         if not pieces:
-            return ("",)
-        return (", ".join([self.piece_ref(piece) for piece in pieces]),)
+            return ""
+        return ", ".join([self.piece_ref(piece) for piece in pieces])
