@@ -86,6 +86,17 @@ def time(moment: dt.datetime) -> str:
     return text
 
 
+def steady_day(day: dt.date, zone: dt.tzinfo) -> bool:
+    """Whether ``zone`` keeps one UTC offset through ``day``: then every time of the day occurs
+    once, and :func:`time` writes it as :func:`clock` does. A clock change shows as offsets
+    that differ between the day's two ends or between the two readings of either end (no
+    zone changes its clock twice within a day)."""
+    start = dt.datetime.combine(day, dt.time(), zone)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
+    ends = (start, start.replace(fold=1), end, end.replace(fold=1))
+    return len({moment.utcoffset() for moment in ends}) == 1
+
+
 def date_time(lang: Lang, moment: dt.datetime) -> str:
     """``lun. 05/10/2026 08:02`` or ``Mon 2026-10-05 08:02``."""
     return f"{date(lang, moment.date())} {time(moment)}"

@@ -68,18 +68,20 @@ class ReportView:
     @cached_property
     def booking_stamps(self) -> list[tuple[str, str]]:
         """Each booking attempt's local date and time as the tables write them, computed once
-        for the chronological table and the annex; each distinct day is written once."""
-        lang, local = self.lang, self.report.local_times
-        days: dict[dt.date, str] = {}
-        time = i18n.time
+        for the chronological table and the annex. Each distinct day is written once, and a
+        time is checked for a repeated hour (:func:`i18n.time`) only on a day the clocks
+        change."""
+        lang, zone, local = self.lang, self.report.zone, self.report.local_times
+        days: dict[dt.date, tuple[str, bool]] = {}
         stamps = []
         for record in self.booking:
             moment = local[record.seq]
             day = moment.date()
-            text = days.get(day)
-            if text is None:
-                text = days[day] = i18n.date(lang, day)
-            stamps.append((text, time(moment)))
+            known = days.get(day)
+            if known is None:
+                known = days[day] = (i18n.date(lang, day), i18n.steady_day(day, zone))
+            text, steady = known
+            stamps.append((text, i18n.clock(moment) if steady else i18n.time(moment)))
         return stamps
 
     @cached_property
