@@ -151,13 +151,6 @@ def is_booking_attempt(record: AttemptRecord) -> bool:
     return attempt.channel not in WRITTEN_CHANNELS and attempt.outcome not in _NOT_TRIES
 
 
-def _line(record: AttemptRecord, number: int, local: dt.datetime, screenshots: int) -> AttemptLine:
-    attempt = record.attempt
-    return AttemptLine(
-        number, local, attempt.channel, attempt.outcome, attempt.message, screenshots
-    )
-
-
 def case_facts(
     records: Iterable[AttemptRecord],
     case: Case,
@@ -188,6 +181,7 @@ def case_facts(
         moments = [r.attempt.at.astimezone(zone) for r in booking]
     else:
         moments = [local[r.seq] for r in booking]
+    attempts = [r.attempt for r in booking]
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
     days = {m.date() for m in moments}
     shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
@@ -219,7 +213,8 @@ def case_facts(
         written=_written_steps(active, numbers, zone),
         booked=booked.attempt.at.astimezone(zone) if booked else None,
         attempts=tuple(
-            _line(r, numbers[r.seq], m, n) for r, m, n in zip(booking, moments, shots, strict=True)
+            AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
+            for r, a, m, n in zip(booking, attempts, moments, shots, strict=True)
         ),
         head_hash=head_hash,
         tribunal=tribunal,

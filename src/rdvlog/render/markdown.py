@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -154,8 +155,10 @@ def _lines(item: Item) -> Iterator[str]:
         yield from _bars(item)
 
 
-#: Size of the pieces ``markdown_chunks`` yields, in characters.
+#: Size of the pieces ``markdown_chunks`` yields, in characters (a piece may pass it by up to
+#: ``_BATCH`` lines).
 CHUNK = 64 * 1024
+_BATCH = 256
 
 
 def markdown_chunks(report: ReportInput) -> Iterator[str]:
@@ -168,9 +171,11 @@ def markdown_chunks(report: ReportInput) -> Iterator[str]:
     for number, item in enumerate(items):
         if number:
             pending.append("")  # the blank line between blocks
-        for line in _lines(item):
-            pending.append(line)
-            size += len(line)
+        lines = _lines(item)
+        # Taken a batch at a time: the long tables have a hundred thousand lines.
+        while batch := list(itertools.islice(lines, _BATCH)):
+            pending += batch
+            size += sum(map(len, batch))
             if size >= CHUNK:
                 yield "\n".join(pending) + "\n"
                 pending.clear()
