@@ -151,6 +151,38 @@ def is_booking_attempt(record: AttemptRecord) -> bool:
     return attempt.channel not in WRITTEN_CHANNELS and attempt.outcome not in _NOT_TRIES
 
 
+def _numbered(
+    records: Iterable[AttemptRecord], numbers: Mapping[int, int] | None
+) -> tuple[list[AttemptRecord], Mapping[int, int]]:
+    """The unvoided records in order of time, and every record's attempt number."""
+    given = sorted(records, key=_BY_SEQ)
+    if numbers is None or any(r.seq not in numbers for r in given):
+        numbers = {**attempt_numbers(given), **(numbers or {})}
+    # Sorted by instant alone, keeping journal order between equals: (instant, number).
+    return sorted((r for r in given if not r.voided), key=_AT), numbers
+
+
+def _moments(
+    booking: list[AttemptRecord], zone: dt.tzinfo, local: Mapping[int, dt.datetime] | None
+) -> list[dt.datetime]:
+    """Each attempt's time in ``zone``, taken from ``local`` (by seq) when the caller has it."""
+    if local is None:
+        return [r.attempt.at.astimezone(zone) for r in booking]
+    return [local[r.seq] for r in booking]
+
+
+def _lines(
+    booking: list[AttemptRecord],
+    moments: list[dt.datetime],
+    shots: list[int],
+    numbers: Mapping[int, int],
+) -> tuple[AttemptLine, ...]:
+    return tuple(
+        AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
+        for r, a, m, n in zip(booking, (r.attempt for r in booking), moments, shots, strict=True)
+    )
+
+
 def case_facts(
     records: Iterable[AttemptRecord],
     case: Case,
@@ -171,17 +203,9 @@ def case_facts(
     without it the given records are numbered by seq from 1. ``local`` gives each attempt's
     time in ``zone`` by seq, when the caller has already converted them.
     """
-    given = sorted(records, key=_BY_SEQ)
-    if numbers is None or any(r.seq not in numbers for r in given):
-        numbers = {**attempt_numbers(given), **(numbers or {})}
-    # Sorted by instant alone, keeping journal order between equals: (instant, number).
-    active = sorted((r for r in given if not r.voided), key=_AT)
+    active, numbers = _numbered(records, numbers)
     booking = [r for r in active if is_booking_attempt(r)]
-    if local is None:
-        moments = [r.attempt.at.astimezone(zone) for r in booking]
-    else:
-        moments = [local[r.seq] for r in booking]
-    attempts = [r.attempt for r in booking]
+    moments = _moments(booking, zone, local)
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
     days = {m.date() for m in moments}
     shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
@@ -212,10 +236,7 @@ def case_facts(
         by_outcome=MappingProxyType({o: outcomes[o] for o in Outcome if outcomes[o]}),
         written=_written_steps(active, numbers, zone),
         booked=booked.attempt.at.astimezone(zone) if booked else None,
-        attempts=tuple(
-            AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
-            for r, a, m, n in zip(booking, attempts, moments, shots, strict=True)
-        ),
+        attempts=_lines(booking, moments, shots, numbers),
         head_hash=head_hash,
         tribunal=tribunal,
         pieces=tuple(pieces),
