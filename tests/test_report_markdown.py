@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import string
+from zoneinfo import ZoneInfo
 
 import pytest
 from markdown_it import MarkdownIt
@@ -290,6 +291,28 @@ def test_an_appointment_obtained_is_stated_with_its_date_and_attempt() -> None:
 def test_a_repeated_wall_time_shows_its_utc_offset() -> None:
     markdown = render_markdown(report_input())
     assert "| dim. 25/10/2026 | 02:30 (UTC+01:00) |" in markdown
+
+
+@pytest.mark.parametrize(
+    "zone", ["Europe/Paris", "America/New_York", "Australia/Lord_Howe", "America/Santiago"]
+)
+def test_a_time_skips_the_repeated_hour_check_only_on_days_the_clocks_do_not_change(
+    zone: str,
+) -> None:
+    # The tables check a time for a repeated hour only on a day that is not steady: on every
+    # other day the time must read exactly as i18n.time writes it (here every 15 minutes of
+    # 2024, in zones changing by an hour, by half an hour, and south of the equator).
+    local = ZoneInfo(zone)
+    moment = dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)
+    steady: dict[dt.date, bool] = {}
+    while moment.year < 2025:
+        at = moment.astimezone(local)
+        day = at.date()
+        if steady.setdefault(day, i18n.steady_day(day, local)):
+            assert i18n.clock(at) == i18n.time(at), at
+        moment += dt.timedelta(minutes=15)
+    assert 2 <= sum(not s for s in steady.values()) <= 4  # two changes a year
+    assert i18n.steady_day(dt.date(2024, 10, 27), dt.timezone(dt.timedelta(hours=2)))
 
 
 def test_report_input_needs_an_aware_generation_time() -> None:

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from operator import attrgetter
 from types import MappingProxyType
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rdvlog.codes import Channel, Outcome
 from rdvlog.history import AttemptRecord
@@ -35,9 +35,9 @@ class WrittenStep:
     answered: dt.datetime | None
 
 
-@dataclass(frozen=True)
-class AttemptLine:
-    """One booking attempt, for the lists of the letter, the requête and the attestation."""
+class AttemptLine(NamedTuple):
+    """One booking attempt, for the lists of the letter, the requête and the attestation (a
+    named tuple: a case holds one per attempt, made in a tenth of a frozen dataclass's time)."""
 
     number: int
     at: dt.datetime
@@ -141,25 +141,45 @@ def _written_steps(
     )
 
 
+#: Outcomes that never record a try at booking: a written step sent, and its follow-ups.
+_NOT_TRIES = FOLLOW_UPS | {Outcome.SENT}
+
+
 def is_booking_attempt(record: AttemptRecord) -> bool:
     """A try at booking an appointment: not a written step, nor a follow-up of one."""
     attempt = record.attempt
-    return (
-        attempt.channel not in WRITTEN_CHANNELS
-        and attempt.outcome not in FOLLOW_UPS
-        and attempt.outcome is not Outcome.SENT
-    )
+    return attempt.channel not in WRITTEN_CHANNELS and attempt.outcome not in _NOT_TRIES
 
 
-def _line(record: AttemptRecord, number: int, local: dt.datetime, screenshots: int) -> AttemptLine:
-    attempt = record.attempt
-    return AttemptLine(
-        number=number,
-        at=local,
-        channel=attempt.channel,
-        outcome=attempt.outcome,
-        message=attempt.message,
-        screenshots=screenshots,
+def _numbered(
+    records: Iterable[AttemptRecord], numbers: Mapping[int, int] | None
+) -> tuple[list[AttemptRecord], Mapping[int, int]]:
+    """The unvoided records in order of time, and every record's attempt number."""
+    given = sorted(records, key=_BY_SEQ)
+    if numbers is None or any(r.seq not in numbers for r in given):
+        numbers = {**attempt_numbers(given), **(numbers or {})}
+    # Sorted by instant alone, keeping journal order between equals: (instant, number).
+    return sorted((r for r in given if not r.voided), key=_AT), numbers
+
+
+def _moments(
+    booking: list[AttemptRecord], zone: dt.tzinfo, local: Mapping[int, dt.datetime] | None
+) -> list[dt.datetime]:
+    """Each attempt's time in ``zone``, taken from ``local`` (by seq) when the caller has it."""
+    if local is None:
+        return [r.attempt.at.astimezone(zone) for r in booking]
+    return [local[r.seq] for r in booking]
+
+
+def _lines(
+    booking: list[AttemptRecord],
+    moments: list[dt.datetime],
+    shots: list[int],
+    numbers: Mapping[int, int],
+) -> tuple[AttemptLine, ...]:
+    return tuple(
+        AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
+        for r, a, m, n in zip(booking, (r.attempt for r in booking), moments, shots, strict=True)
     )
 
 
@@ -175,22 +195,20 @@ def case_facts(
     filtered: bool = False,
     total_attempts: int | None = None,
     numbers: Mapping[int, int] | None = None,
+    local: Mapping[int, dt.datetime] | None = None,
 ) -> CaseFacts:
     """The facts of ``records`` (any order; voided ones are numbered but not counted).
 
     ``numbers`` maps seq → attempt number when ``records`` is a selection of the journal;
-    without it the given records are numbered by seq from 1.
+    without it the given records are numbered by seq from 1. ``local`` gives each attempt's
+    time in ``zone`` by seq, when the caller has already converted them.
     """
-    given = sorted(records, key=_BY_SEQ)
-    if numbers is None or any(r.seq not in numbers for r in given):
-        numbers = {**attempt_numbers(given), **(numbers or {})}
-    # Sorted by instant alone, keeping journal order between equals: (instant, number).
-    active = sorted((r for r in given if not r.voided), key=_AT)
+    active, numbers = _numbered(records, numbers)
     booking = [r for r in active if is_booking_attempt(r)]
-    local = [r.attempt.at.astimezone(zone) for r in booking]
+    moments = _moments(booking, zone, local)
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
-    days = {m.date() for m in local}
-    shot_days = {m.date() for m, n in zip(local, shots, strict=True) if n}
+    days = {m.date() for m in moments}
+    shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
     outcomes = Counter(r.attempt.outcome for r in booking)
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
 
@@ -211,16 +229,14 @@ def case_facts(
         booking_attempts=len(booking),
         distinct_days=len(days),
         distinct_weeks=len({_week(day) for day in days}),
-        first=local[0] if local else None,
-        last=local[-1] if local else None,
+        first=moments[0] if moments else None,
+        last=moments[-1] if moments else None,
         with_screenshot=sum(1 for n in shots if n),
         weeks_with_screenshot=len({_week(day) for day in shot_days}),
         by_outcome=MappingProxyType({o: outcomes[o] for o in Outcome if outcomes[o]}),
         written=_written_steps(active, numbers, zone),
         booked=booked.attempt.at.astimezone(zone) if booked else None,
-        attempts=tuple(
-            _line(r, numbers[r.seq], m, n) for r, m, n in zip(booking, local, shots, strict=True)
-        ),
+        attempts=_lines(booking, moments, shots, numbers),
         head_hash=head_hash,
         tribunal=tribunal,
         pieces=tuple(pieces),

@@ -135,8 +135,10 @@ def number_pieces(
     lang, zone = report.lang, report.zone
     pieces: list[Piece] = []
 
+    local = report.local_times  # each attempt's time in the zone, converted once
+
     def add(kind: PieceKind, label: str, day: dt.date | None, items: list[PieceItem]) -> None:
-        days = {i.record.attempt.at.astimezone(zone).date() for i in items if i.record}
+        days = {local[i.record.seq].date() for i in items if i.record}
         reused = kind == "screenshot" and len(days) > 1
         number = first + len(pieces)
         pieces.append(Piece(number, kind, label, day, tuple(items), reused))
@@ -154,7 +156,6 @@ def number_pieces(
     seen: set[tuple[int, str]] = set()
     for record in report.active:  # in chronological order, as ReportInput keeps them
         number = report.numbers.get(record.seq)
-        local_day = record.attempt.at.astimezone(zone).date()
         for evidence in record.attempt.evidence:
             if (record.seq, evidence.sha256) in seen:
                 continue
@@ -164,7 +165,7 @@ def number_pieces(
             if key is None:
                 image = is_image(evidence)
                 if group_weeks and image:
-                    key = ("week", monday_of(local_day))
+                    key = ("week", monday_of(local[record.seq].date()))
                     kinds[key] = "week"
                 else:
                     key = ("file", evidence.sha256)
@@ -183,5 +184,5 @@ def number_pieces(
             add(kind, label, monday, items)
         else:
             label = _single_label(lang, kind, items, zone)
-            add(kind, label, first_record.attempt.at.astimezone(zone).date(), items)
+            add(kind, label, local[first_record.seq].date(), items)
     return tuple(pieces)

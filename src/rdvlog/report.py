@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from rdvlog.errors import Phrase
+from rdvlog.facts import is_booking_attempt
 from rdvlog.history import AttemptRecord, DocumentRecord
 from rdvlog.models import Case, Evidence, Lang, Place
 from rdvlog.pieces import Piece, number_pieces
@@ -152,6 +153,19 @@ class ReportInput:
         return tuple(record for record in self.records if record.void_reason is None)
 
     @cached_property
+    def booking(self) -> tuple[AttemptRecord, ...]:
+        """The booking attempts that count (:func:`~rdvlog.facts.is_booking_attempt`), in
+        chronological order: each attempt classified once for every section that reads them."""
+        return tuple(record for record in self.active if is_booking_attempt(record))
+
+    @cached_property
+    def local_times(self) -> Mapping[int, dt.datetime]:
+        """Each attempt's time in the report's zone, by journal number: converted once, then
+        read by the facts, the figures, the pièces and the tables."""
+        zone = self.zone
+        return {record.seq: record.attempt.at.astimezone(zone) for record in self.records}
+
+    @cached_property
     def voided(self) -> tuple[AttemptRecord, ...]:
         return tuple(record for record in self.records if record.void_reason is not None)
 
@@ -162,7 +176,7 @@ class ReportInput:
 
     @cached_property
     def summary(self) -> Summary:
-        return summarize(self.records, self.zone)
+        return summarize(self.records, self.zone, ordered=True, local=self.local_times)
 
     @cached_property
     def exhibits(self) -> tuple[Exhibit, ...]:

@@ -134,19 +134,27 @@ def _counts(keys: Iterable[_Key], order: Iterable[_Key]) -> Mapping[_Key, int]:
 
 
 def summarize(
-    records: Iterable[AttemptRecord], zone: dt.tzinfo, *, ordered: bool = False
+    records: Iterable[AttemptRecord],
+    zone: dt.tzinfo,
+    *,
+    ordered: bool = False,
+    local: Mapping[int, dt.datetime] | None = None,
 ) -> Summary:
     """Summarize ``records`` (any order, voided ones included) in the time zone ``zone``;
-    ``ordered`` says they already are in chronological order (:func:`chronological`)."""
+    ``ordered`` says they already are in chronological order (:func:`chronological`), and
+    ``local`` gives each attempt's time in ``zone`` by journal number when the caller has them."""
     everything = list(records)
     unvoided = (record for record in everything if not record.voided)
     active = list(unvoided) if ordered else chronological(unvoided)
     # An attempt's time has a fixed UTC offset: differences between them are exact, so each
     # record is converted to the zone once, and only for its local date and hour.
     instants = [record.attempt.at for record in active]
-    local = [instant.astimezone(zone) for instant in instants]
+    if local is None:
+        moments = [instant.astimezone(zone) for instant in instants]
+    else:
+        moments = [local[record.seq] for record in active]
 
-    days: Counter[dt.date] = Counter(moment.date() for moment in local)
+    days: Counter[dt.date] = Counter(moment.date() for moment in moments)
     weeks: Counter[IsoWeek] = Counter()
     by_weekday = [0] * 7
     for day, count in days.items():
@@ -169,12 +177,12 @@ def summarize(
         voided=len(everything) - len(active),
         distinct_days=len(days),
         weeks=tuple(sorted(weeks)),
-        first=local[0] if local else None,
-        last=local[-1] if local else None,
-        longest_gap=_longest_gap(instants, local),
+        first=moments[0] if moments else None,
+        last=moments[-1] if moments else None,
+        longest_gap=_longest_gap(instants, moments),
         by_outcome=_counts((record.attempt.outcome for record in active), Outcome),
         by_channel=_counts((record.attempt.channel for record in active), Channel),
-        by_hour_band=_counts((HOUR_BANDS[moment.hour // 6] for moment in local), HOUR_BANDS),
+        by_hour_band=_counts((HOUR_BANDS[moment.hour // 6] for moment in moments), HOUR_BANDS),
         by_weekday=tuple(by_weekday),
         weekly=weekly_series(weeks),
         booked=booked,

@@ -69,9 +69,13 @@ def offset(moment: dt.datetime) -> str:
     return format_offset(moment.utcoffset() or dt.timedelta())
 
 
+#: ``00:00`` to ``23:59``, by minute of the day: written once, read for every row.
+_CLOCKS = tuple(f"{hour:02d}:{minute:02d}" for hour in range(24) for minute in range(60))
+
+
 def clock(moment: dt.datetime) -> str:
     """``08:02``: hours and minutes, as every spreadsheet reads them."""
-    return f"{moment.hour:02d}:{moment.minute:02d}"
+    return _CLOCKS[moment.hour * 60 + moment.minute]
 
 
 def time(moment: dt.datetime) -> str:
@@ -80,6 +84,17 @@ def time(moment: dt.datetime) -> str:
     if moment.replace(fold=1 - moment.fold).utcoffset() != moment.utcoffset():
         text += f" (UTC{offset(moment)})"
     return text
+
+
+def steady_day(day: dt.date, zone: dt.tzinfo) -> bool:
+    """Whether ``zone`` keeps one UTC offset through ``day``: then every time of the day occurs
+    once, and :func:`time` writes it as :func:`clock` does. A clock change shows as offsets
+    that differ between the day's two ends or between the two readings of either end (no
+    zone changes its clock twice within a day)."""
+    start = dt.datetime.combine(day, dt.time(), zone)
+    end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), zone)
+    ends = (start, start.replace(fold=1), end, end.replace(fold=1))
+    return len({moment.utcoffset() for moment in ends}) == 1
 
 
 def date_time(lang: Lang, moment: dt.datetime) -> str:

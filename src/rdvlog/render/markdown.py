@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from typing import cast
 
 from rdvlog.printable import printable
 from rdvlog.render.document import Bullets, Heading, Inline, PageBreak, Paragraph, Runs, Table
@@ -104,21 +104,26 @@ def _cell(runs: Runs) -> str:
     return _runs(runs)
 
 
-def _plain_rows(rows: Iterable[Sequence[Runs]]) -> Iterator[Sequence[str]]:
-    """Each row's cells as Markdown. Most rows are one plain run a cell whose characters need
-    no escape: one match over the whole row tells so (a character is plain or not wherever it
-    stands), and the other rows are escaped cell by cell."""
+def _row_lines(
+    header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
+) -> Iterator[str]:
+    """:func:`_table` for rows of plain texts, which may be very many. Most rows need no
+    escape: one match over the whole row tells so (a character is plain or not wherever it
+    stands). The other rows are escaped cell by cell, each distinct cell once: their cells
+    repeat (a message, a place, a pièce)."""
     plain = _PLAIN.fullmatch
+    written: dict[str, str] = {}
+    yield from _table(header, (), align)
     for row in rows:
-        try:
-            # A styled run is no str: joining it raises, and the row goes the long way.
-            texts = cast("list[str]", [text for (text,) in row])
-            if plain("".join(texts)):
-                yield texts
-                continue
-        except (ValueError, TypeError):  # a cell of several runs, or a styled one
-            pass
-        yield [_runs(runs) for runs in row]
+        if not plain("".join(row)):
+            cells = []
+            for text in row:
+                cell = written.get(text)
+                if cell is None:
+                    cell = written[text] = escape(text)
+                cells.append(cell)
+            row = cells
+        yield f"| {' | '.join(row)} |"
 
 
 def _bars(series: WeekSeries) -> Iterator[str]:
@@ -145,33 +150,38 @@ def _lines(item: Item) -> Iterator[str]:
         yield from _table(header, (tuple(_cell(c) for c in row) for row in item.rows))
     elif isinstance(item, RowTable):
         header = [escape(h) for h in item.header]
-        yield from _table(header, _plain_rows(item.rows()), item.align)
+        yield from _row_lines(header, item.rows(), item.align)
     elif isinstance(item, WeekSeries):
         yield from _bars(item)
 
 
-#: Size of the pieces ``markdown_chunks`` yields, in characters.
+#: Size of the pieces ``markdown_chunks`` yields, in characters (a piece may pass it by up to
+#: ``_BATCH`` lines).
 CHUNK = 64 * 1024
+_BATCH = 256
 
 
 def markdown_chunks(report: ReportInput) -> Iterator[str]:
     """The report in pieces of about ``CHUNK`` characters, to write it without holding it
     whole in memory. Blocks are separated by a blank line; every line ends with a newline.
     """
-    pending: list[str] = []
+    pending: list[str] = []  # lines, joined with their newlines when a piece is full
     size = 0
     items = (item for item in Content(report).items() if not isinstance(item, PageBreak))
     for number, item in enumerate(items):
         if number:
-            pending.append("\n")
-        for line in _lines(item):
-            pending += (line, "\n")
-            size += len(line) + 1
+            pending.append("")  # the blank line between blocks
+        lines = _lines(item)
+        # Taken a batch at a time: the long tables have a hundred thousand lines.
+        while batch := list(itertools.islice(lines, _BATCH)):
+            pending += batch
+            size += sum(map(len, batch))
             if size >= CHUNK:
-                yield "".join(pending)
+                yield "\n".join(pending) + "\n"
                 pending.clear()
                 size = 0
-    yield "".join(pending)
+    if pending:
+        yield "\n".join(pending) + "\n"
 
 
 def render_markdown(report: ReportInput) -> str:

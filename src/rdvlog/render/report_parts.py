@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from rdvlog.codes import Channel, Outcome
-from rdvlog.facts import CaseFacts, case_facts, is_booking_attempt
+from rdvlog.facts import CaseFacts, case_facts
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import Piece, PieceItem, clock, long_date
 from rdvlog.render import i18n
@@ -28,10 +28,11 @@ LATE_MARK = i18n.LATE_MARK
 
 @dataclass(frozen=True)
 class RowTable:
-    """A table whose rows are produced on demand, one at a time."""
+    """A table whose rows are produced on demand, one at a time; each cell is one plain text
+    (no styled run), which is what lets the long tables be written fast."""
 
     header: tuple[str, ...]
-    rows: Callable[[], Iterator[tuple[Runs, ...]]]
+    rows: Callable[[], Iterator[tuple[str, ...]]]
     widths: tuple[float, ...] | None = None
     align: str = ""
 
@@ -62,18 +63,25 @@ class ReportView:
     @cached_property
     def booking(self) -> tuple[AttemptRecord, ...]:
         """The booking attempts that count, in date order: the rows of the main table."""
-        return tuple(record for record in self.report.active if is_booking_attempt(record))
+        return self.report.booking
 
     @cached_property
     def booking_stamps(self) -> list[tuple[str, str]]:
         """Each booking attempt's local date and time as the tables write them, computed once
-        for the chronological table and the annex."""
-        lang, zone = self.lang, self.report.zone
-        date, time = i18n.date, i18n.time
+        for the chronological table and the annex. Each distinct day is written once, and a
+        time is checked for a repeated hour (:func:`i18n.time`) only on a day the clocks
+        change."""
+        lang, zone, local = self.lang, self.report.zone, self.report.local_times
+        days: dict[dt.date, tuple[str, bool]] = {}
         stamps = []
         for record in self.booking:
-            moment = record.attempt.at.astimezone(zone)
-            stamps.append((date(lang, moment.date()), time(moment)))
+            moment = local[record.seq]
+            day = moment.date()
+            known = days.get(day)
+            if known is None:
+                known = days[day] = (i18n.date(lang, day), i18n.steady_day(day, zone))
+            text, steady = known
+            stamps.append((text, i18n.clock(moment) if steady else i18n.time(moment)))
         return stamps
 
     @cached_property
@@ -87,7 +95,8 @@ class ReportView:
     @cached_property
     def summary(self) -> Summary:
         """Figures over booking attempts only: written steps are counted apart."""
-        return summarize(self.booking, self.report.zone, ordered=True)
+        report = self.report
+        return summarize(self.booking, report.zone, ordered=True, local=report.local_times)
 
     @cached_property
     def facts(self) -> CaseFacts:
@@ -105,6 +114,7 @@ class ReportView:
             filtered=report.filtered,
             total_attempts=report.journal_attempts,
             numbers=report.numbers,
+            local=report.local_times,
         )
 
     def _place_department(self) -> str | None:
@@ -189,12 +199,21 @@ class ReportView:
         return text
 
     @cached_property
+    def details_written(self) -> dict[tuple[str | None, ...], str]:
+        """The chronological table's details cells, by what they say, as they are first written."""
+        return {}
+
+    @cached_property
     def _piece_refs(self) -> dict[int, str]:
         """:meth:`piece_ref`'s texts, by pièce number, as they are first asked for."""
         return {}
 
     def refs(self, record: AttemptRecord) -> Runs:
+        return (self.refs_text(record),)
+
+    def refs_text(self, record: AttemptRecord) -> str:
+        """The pièces holding the attempt's files: ``Pièce n° 4, Pièce n° 9``."""
         pieces = self.pieces_by_seq.get(record.seq)
         if not pieces:
-            return ("",)
-        return (", ".join([self.piece_ref(piece) for piece in pieces]),)
+            return ""
+        return ", ".join([self.piece_ref(piece) for piece in pieces])

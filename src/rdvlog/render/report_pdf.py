@@ -32,7 +32,8 @@ __all__ = ["render_report_pdf", "report_document"]
 
 def _blocks(content: Content, item: Item) -> Iterator[Block]:
     if isinstance(item, RowTable):
-        yield Table(item.header, tuple(item.rows()), item.widths)
+        rows = tuple(tuple((cell,) for cell in row) for row in item.rows())
+        yield Table(item.header, rows, item.widths)
     elif isinstance(item, WeekSeries):
         # Under each bar, the week's Monday (« 19/10 »); the table under it names each week whole.
         short = tuple(f"{m.day:02d}/{m.month:02d}" for m in item.mondays)

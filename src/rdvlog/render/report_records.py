@@ -13,45 +13,63 @@ from rdvlog.render import i18n, prose
 from rdvlog.render.document import Bullets, Heading, Paragraph, Runs, Table, Text
 from rdvlog.render.report_parts import LATE_MARK, Item, ReportView, RowTable
 
+#: What a row's details cell is made of: message, place, démarche, address, reference, note.
+_Said = tuple[str | None, str, str, str | None, str | None, str | None]
 
-def details(view: ReportView, record: AttemptRecord) -> Runs:
+
+def details(view: ReportView, record: AttemptRecord) -> str:
+    """The row's « message affiché et observations »: written once for each distinct set of
+    values (most rows repeat one of a few messages and places)."""
     attempt = record.attempt
+    said: _Said = (
+        attempt.message,
+        attempt.place.label,
+        attempt.procedure,
+        attempt.url,
+        attempt.reference,
+        attempt.note,
+    )
+    written = view.details_written.get(said)
+    if written is None:
+        written = view.details_written[said] = _details(view, said)
+    return written
+
+
+def _details(view: ReportView, said: _Said) -> str:
+    message, place, procedure, url, reference, note = said
     parts = []
-    if attempt.message and attempt.message != view.constant_message:
-        parts.append(view.label("details.message", text=attempt.message))
-    if attempt.place.label != view.place_label:
-        parts.append(view.label("details.place", text=attempt.place.label))
-    if view.report.case.procedure and attempt.procedure != view.report.case.procedure:
-        parts.append(view.label("details.procedure", text=attempt.procedure))
-    if attempt.url and attempt.url != view.constant_url:
-        parts.append(attempt.url)
-    if attempt.reference:
-        parts.append(view.label("details.reference", text=attempt.reference))
-    if attempt.note:
-        parts.append(view.label("details.note", text=attempt.note))
-    return (" — ".join(parts),) if parts else _NO_DETAILS
-
-
-_NO_DETAILS: Runs = ("",)
+    if message and message != view.constant_message:
+        parts.append(view.label("details.message", text=message))
+    if place != view.place_label:
+        parts.append(view.label("details.place", text=place))
+    if view.report.case.procedure and procedure != view.report.case.procedure:
+        parts.append(view.label("details.procedure", text=procedure))
+    if url and url != view.constant_url:
+        parts.append(url)
+    if reference:
+        parts.append(view.label("details.reference", text=reference))
+    if note:
+        parts.append(view.label("details.note", text=note))
+    return " — ".join(parts)
 
 
 def chronological(view: ReportView) -> Iterator[Item]:
     keys = ("row", "date", "time", "channel", "outcome", "details", "pieces")
 
-    def rows() -> Iterator[tuple[Runs, ...]]:
+    def rows() -> Iterator[tuple[str, ...]]:
         channels, outcomes = view.channel_names, view.outcome_names
-        stamps = view.booking_stamps
-        for row, record in enumerate(view.booking, start=1):
+        refs = view.refs_text
+        stamped = zip(view.booking, view.booking_stamps, strict=True)
+        for row, (record, (day, time)) in enumerate(stamped, start=1):
             attempt = record.attempt
-            day, time = stamps[row - 1]
             yield (
-                (f"{row} {LATE_MARK}" if record.late else str(row),),
-                (day,),
-                (time,),
-                (channels[attempt.channel],),
-                (outcomes[attempt.outcome],),
+                f"{row} {LATE_MARK}" if record.late else str(row),
+                day,
+                time,
+                channels[attempt.channel],
+                outcomes[attempt.outcome],
                 details(view, record),
-                view.refs(record),
+                refs(record),
             )
 
     yield Heading(view.label("section.attempts"), 2)
@@ -192,16 +210,12 @@ def integrity(view: ReportView) -> Iterator[Item]:
 
 
 def annex(view: ReportView) -> Iterator[Item]:
-    def rows() -> Iterator[tuple[Runs, ...]]:
-        numbers, stamps = view.report.numbers, view.booking_stamps
-        for row, record in enumerate(view.booking, start=1):
-            day, time = stamps[row - 1]  # what i18n.date_time writes
-            yield (
-                (str(row),),
-                (f"{day} {time}",),
-                (str(numbers.get(record.seq, "")),),
-                (str(record.seq),),
-            )
+    def rows() -> Iterator[tuple[str, ...]]:
+        numbers = view.report.numbers
+        stamped = zip(view.booking, view.booking_stamps, strict=True)
+        for row, (record, (day, time)) in enumerate(stamped, start=1):
+            # The date as i18n.date_time writes it.
+            yield (str(row), f"{day} {time}", str(numbers.get(record.seq, "")), str(record.seq))
 
     keys = ("row", "date", "attempt_no", "entry")
     yield Heading(view.label("section.annex"), 2)

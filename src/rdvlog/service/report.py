@@ -62,6 +62,9 @@ def build_report(
     records, place = select_attempts(history.attempts, period, request.prefecture)
     brk = verification.first_break
     lang: Lang = request.lang or history.case.lang or "fr"
+    # The whole journal's count matters only for an extract: unfiltered, the facts count the
+    # same attempts from the selection, which classifies each of them once.
+    whole = not (period.start or period.end or place)
     return ReportInput(
         records=records,
         case=history.case,
@@ -85,8 +88,12 @@ def build_report(
         first_piece=request.first_piece,
         group_weeks=request.group_weeks,
         capture_times=capture_times(journal.evidence_dir, records),
-        journal_attempts=sum(1 for r in history.attempts if is_booking_attempt(r) and not r.voided),
+        journal_attempts=None if whole else _booking_count(history.attempts),
     )
+
+
+def _booking_count(records: Iterable[AttemptRecord]) -> int:
+    return sum(1 for r in records if is_booking_attempt(r) and not r.voided)
 
 
 def capture_times(
