@@ -308,7 +308,7 @@ def test_an_older_rdvlog_can_read_the_new_attempts_hint() -> None:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "attempts.hint"
         big = 2**62
-        mark = hint.CaseMark(big, 64 * 1024, "f" * 64)
+        mark = (big, 64 * 1024, "f" * 64)
         counter.remember(
             path, offset=big, length=big, seq=big, digest="f" * 64, attempts=big, case=mark,
             case_known=True,
@@ -369,7 +369,7 @@ def test_a_case_pattern_nested_in_another_entry_is_passed_over(store: Path, cloc
         handle.write(fake)  # not a valid entry for verify; only its bytes matter here
     with open(path, "rb") as handle:
         mark = hint.last_case_mark(handle.fileno(), 0, len(data) + len(fake))
-    assert mark is not None and (mark.offset, mark.length) == (0, len(data))
+    assert mark is not None and mark[:2] == (0, len(data))
 
 
 @pytest.mark.parametrize("chunk", [16, 97, 1 << 20])

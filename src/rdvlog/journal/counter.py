@@ -22,10 +22,9 @@ import contextlib
 import json
 import os
 from pathlib import Path
-from typing import NamedTuple
 
 from rdvlog.journal.files import line_at, read_store_file
-from rdvlog.journal.hint import CaseMark, Unreadable, last_case_mark, mark_from_json
+from rdvlog.journal.hint import CaseMark, Unreadable, last_case_mark, mark_from_json, mark_json
 
 COUNT_HINT_NAME = "attempts.hint"
 #: The envelope of an attempt line as written (DESIGN.md §3, line form). A quote inside a JSON
@@ -36,21 +35,25 @@ _CHUNK = 1 << 20
 MAX_HINT_BYTES = 512
 
 
-class Tally(NamedTuple):
+class Tally:
     """What ``attempt add`` finds under the lock before appending at byte ``size``: the attempt
-    entries before it, and the latest case entry (``None``: there is none) if ``case_known``."""
+    entries before it, and the latest case entry (``None``: there is none) if ``case_known``.
 
-    size: int
-    attempts: int
-    case: CaseMark | None
-    case_known: bool
+    A plain class, cheaper to define at import than a NamedTuple (docs/DEVELOPERS.md)."""
+
+    __slots__ = ("attempts", "case", "case_known", "size")
+
+    def __init__(self, size: int, attempts: int, case: CaseMark | None, case_known: bool) -> None:
+        self.size = size
+        self.attempts = attempts
+        self.case = case
+        self.case_known = case_known
 
 
-class _Hinted(NamedTuple):
-    end: int  # the end of the hinted line
-    attempts: int  # attempt entries up to it
-    case: CaseMark | None  # the latest case entry up to it…
-    case_known: bool  # …if the hint says so
+#: What a right hint says: the end of its line, the attempt entries up to it, the latest case
+#: entry up to it, and whether the hint says so (a hint without ``case`` does not).
+_Hinted = tuple[int, int, CaseMark | None, bool]
+_NOTHING_BEFORE: _Hinted = (0, 0, None, True)  # nothing is known before byte 0, so no case
 
 
 def hint_path(root: Path) -> Path:
@@ -98,7 +101,7 @@ def _hinted(hint: Path, fd: int, size: int) -> _Hinted | None:
         return None
     end = offset + length
     case, known = _case_of(content, end)
-    return _Hinted(end, attempts, case, known)
+    return end, attempts, case, known
 
 
 def _case_of(content: dict[str, object], end: int) -> tuple[CaseMark | None, bool]:
@@ -109,7 +112,7 @@ def _case_of(content: dict[str, object], end: int) -> tuple[CaseMark | None, boo
     if content["case"] is None:
         return None, True
     mark = mark_from_json(content["case"])
-    if mark is None or mark.offset + mark.length > end:
+    if mark is None or mark[0] + mark[1] > end:
         return None, False
     return mark, True
 
@@ -124,24 +127,25 @@ def tally(journal: Path, hint: Path) -> Tally:
         return Tally(0, 0, None, True)
     try:
         size = os.fstat(fd).st_size
-        known = _hinted(hint, fd, size)
-        if known is None:
-            known = _Hinted(0, 0, None, True)  # nothing is known before byte 0
-        attempts = known.attempts + count_attempts(fd, known.end, size)
-        case, case_known = _latest_case(fd, known, size)
+        end, attempts, case, case_known = _hinted(hint, fd, size) or _NOTHING_BEFORE
+        attempts += count_attempts(fd, end, size)
+        case, case_known = _latest_case(fd, end, case, case_known, size)
         return Tally(size, attempts, case, case_known)
     finally:
         os.close(fd)
 
 
-def _latest_case(fd: int, known: _Hinted, size: int) -> tuple[CaseMark | None, bool]:
-    """The latest case entry up to ``size``: the last one after the hinted line, else the
-    one the hint names; searched backwards from the hinted line when the hint says nothing."""
+def _latest_case(
+    fd: int, end: int, case: CaseMark | None, case_known: bool, size: int
+) -> tuple[CaseMark | None, bool]:
+    """The latest case entry up to ``size``: the last one after the hinted line (which ends
+    at ``end``), else ``case``, the one the hint names; searched backwards from the hinted
+    line when the hint says nothing (``case_known`` false)."""
     try:
-        found = last_case_mark(fd, known.end, size)
-        if found is not None or known.case_known:
-            return found or known.case, True
-        return last_case_mark(fd, 0, known.end), True
+        found = last_case_mark(fd, end, size)
+        if found is not None or case_known:
+            return found or case, True
+        return last_case_mark(fd, 0, end), True
     except Unreadable:
         return None, False
 
@@ -155,9 +159,9 @@ def vouched_case(hint: Path, fd: int, size: int) -> tuple[int, CaseMark] | None:
     """``(end, mark)`` when the hint is right and names ``mark`` as the latest case entry up
     to byte ``end`` of the journal open as ``fd`` (see :func:`.hint.hinted_case_line`)."""
     known = _hinted(hint, fd, size)
-    if known is None or known.case is None:
+    if known is None or known[2] is None:
         return None
-    return known.end, known.case
+    return known[0], known[2]
 
 
 def remember(
@@ -184,7 +188,7 @@ def remember(
         "attempts": attempts,
     }
     if case_known:
-        fields["case"] = None if case is None else case.as_json()
+        fields["case"] = None if case is None else mark_json(case)
     content = json.dumps(fields).encode()
     temp = hint.with_name(f".{hint.name}.{os.getpid()}.tmp")
     try:

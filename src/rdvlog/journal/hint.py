@@ -6,7 +6,7 @@ carrying the hinted hash), ignored when wrong, safe to delete; readers then sear
 A hinted case entry is trusted only when no case entry follows it (issue 11). Looking for one
 in every byte after it would cost a scan of the whole journal when the profile was set long
 ago, so ``attempts.hint`` vouches for a stretch: it names the latest case entry as of the
-attempt line it points at (:class:`CaseMark`), worked out under the lock by the ``attempt add``
+attempt line it points at (a :data:`CaseMark`), worked out under the lock by the ``attempt add``
 that wrote that line. When both hints name the same entry, only the bytes after that attempt
 line are searched (:func:`hinted_case_line`'s ``vouched``).
 """
@@ -18,7 +18,7 @@ import json
 import mmap
 import os
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from rdvlog import disk
 from rdvlog.errors import os_failure
@@ -35,19 +35,19 @@ _CASE_KIND = b'"kind":"case"'
 _SCAN_CHUNK = 1024 * 1024
 
 
-class CaseMark(NamedTuple):
-    """Where a case entry is: its line's offset and length in the journal, and its hash."""
+#: Where a case entry is: its line's offset and length in the journal, and its hash (a plain
+#: tuple: nothing to define at import, which every ``attempt add`` pays for).
+CaseMark = tuple[int, int, str]
 
-    offset: int
-    length: int
-    hash: str
 
-    def as_json(self) -> dict[str, Any]:
-        return {"offset": self.offset, "length": self.length, "hash": self.hash}
+def mark_json(mark: CaseMark) -> dict[str, Any]:
+    """A :data:`CaseMark` as a hint file holds it."""
+    offset, length, digest = mark
+    return {"offset": offset, "length": length, "hash": digest}
 
 
 def mark_from_json(content: object) -> CaseMark | None:
-    """A :class:`CaseMark` from what a hint file holds, or ``None`` if it is not one."""
+    """A :data:`CaseMark` from what a hint file holds, or ``None`` if it is not one."""
     if not isinstance(content, dict):
         return None
     offset, length, digest = content.get("offset"), content.get("length"), content.get("hash")
@@ -55,7 +55,7 @@ def mark_from_json(content: object) -> CaseMark | None:
         return None
     if offset < 0 or not 0 < length <= _MAX_CASE_LINE:
         return None
-    return CaseMark(offset, length, digest)
+    return offset, length, digest
 
 
 def hint_bytes(offset: int, line: bytes, digest: str) -> bytes:
