@@ -17,7 +17,7 @@ from rdvlog.errors import (
     UsageError,
     os_failure,
 )
-from rdvlog.journal import append, hint, reading
+from rdvlog.journal import append, counter, hint, reading
 from rdvlog.journal.codec import (
     Recorded,
     encode_line,
@@ -327,12 +327,15 @@ class Journal:
         """The case profile, without reading every entry (``attempt add`` needs its defaults).
 
         ``case`` entries are full snapshots of the profile, so the last one is enough; the
-        hint says where it is, else the journal is searched backwards for it.
+        hint says where it is, else the journal is searched backwards for it. Whether a later
+        case entry follows the hinted one is searched after the stretch ``attempts.hint``
+        vouches for when it names the same entry (see :mod:`.hint`), else after that entry.
         """
         if not self.exists():
             return None
         with self._opened() as (fd, size):
-            raw = hint.hinted_case_line(self.case_hint, fd, size, root=self.root)
+            vouched = counter.vouched_case(counter.hint_path(self.root), fd, size)
+            raw = hint.hinted_case_line(self.case_hint, fd, size, root=self.root, vouched=vouched)
             if raw is None:
                 raw = hint.search_case_line(fd, size)
         if raw is None:

@@ -119,21 +119,28 @@ def add_attempt(journal: Journal, request: AttemptRequest) -> Added:
     )
     sources = _sources(journal, request)
     hint = counter.hint_path(journal.root)
-    before: list[int] = []
+    before: list[counter.Tally] = []
 
     def numbered() -> Attempt:
-        # Under the lock: nothing can be appended between this count and the entry.
-        before.append(journal.path.stat().st_size if journal.path.exists() else 0)
-        before.append(counter.attempts_in(journal.path, hint))
+        # Under the lock: nothing can be appended between this count and the entry, so the
+        # tally (attempts, latest case entry) is true of the journal up to the new line.
+        before.append(counter.tally(journal.path, hint))
         return attempt
 
     entry = journal.update(numbered, sources)
     assert entry is not None
-    offset, earlier = before
-    number = earlier + 1
+    (known,) = before
+    offset, number = known.size, known.attempts + 1
     line = encode_line(entry.model_dump(mode="json"))
     counter.remember(
-        hint, offset=offset, length=len(line), seq=entry.seq, digest=entry.hash, attempts=number
+        hint,
+        offset=offset,
+        length=len(line),
+        seq=entry.seq,
+        digest=entry.hash,
+        attempts=number,
+        case=known.case,
+        case_known=known.case_known,
     )
     reused = _reused_files(journal, entry, offset) if sources else ()
     return Added(entry, number, reused)
