@@ -270,7 +270,7 @@ def test_attempt_numbers_complete_in_the_shell(rdvlog: Invoke, store: Path) -> N
     from typer.main import get_command
 
     from rdvlog.cli import app
-    from rdvlog.cli.attempt import complete_active_number, complete_number
+    from rdvlog.cli.completion import complete_active_number, complete_number
     from rdvlog.cli.context import State
 
     for time in ("08:00", "08:10", "08:20"):

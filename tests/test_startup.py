@@ -177,6 +177,44 @@ def test_every_command_is_mapped_to_the_module_that_defines_it() -> None:
     assert registered == set(COMMAND_MODULES)
 
 
+def test_a_group_kept_in_two_modules_has_its_alone_command_in_its_own() -> None:
+    # `attempt add` loads rdvlog.cli.attempt only: the command it names must be there, and the
+    # group's other commands in the module loaded with it for anything else.
+    import typer.main
+
+    from rdvlog.cli import ALONE, COMMAND_MODULES, MORE_MODULES, app
+
+    group = typer.main.get_command(app).commands  # type: ignore[attr-defined]
+    for name, alone in ALONE.items():
+        commands = group[name].commands
+        assert commands[alone].callback.__module__ == f"rdvlog.cli.{COMMAND_MODULES[name]}"
+        others = {c.callback.__module__ for n, c in commands.items() if n != alone}
+        assert others == {f"rdvlog.cli.{MORE_MODULES[name]}"}
+
+
+@pytest.mark.parametrize(
+    ("args", "more"),
+    [
+        (["attempt", "add", "-p", "93"], False),
+        (["--lang", "fr", "attempt", "add"], False),
+        (["attempt", "list"], True),
+        (["attempt", "void", "2"], True),
+        (["attempt", "--help"], True),
+        (["attempt"], True),
+        (["attempt", "lst"], True),
+    ],
+)
+def test_attempt_add_leaves_the_groups_other_commands_unloaded(args: list[str], more: bool) -> None:
+    script = (
+        "import sys; from rdvlog.cli import load_commands; "
+        f"load_commands({args!r}); print('rdvlog.cli.attempt_more' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    )
+    assert done.stdout.strip() == str(more)
+
+
 @pytest.mark.parametrize(
     ("args", "expected"),
     [

@@ -21,34 +21,46 @@ COMMAND_MODULES = {
     "status": "status",
     "verify": "storage",
 }
+#: A group's commands kept out of its module (``attempt list|show|void``): Typer builds every
+#: command it knows on each run, and ``attempt add``, typed after every try, must start fast
+#: (DESIGN.md §6). They are loaded unless the command named is the one the group keeps alone.
+MORE_MODULES = {"attempt": "attempt_more"}
+ALONE = {"attempt": "add"}
 
 
 def load_commands(args: Sequence[str] | None = None) -> None:
     """Import the module of the command named in ``args``; every module when in doubt
     (``--help``, no command, an unknown name, shell completion), none for ``--version``."""
     if args is None or "_RDVLOG_COMPLETE" in os.environ:
-        names = set(COMMAND_MODULES.values())
+        names = set(COMMAND_MODULES.values()) | set(MORE_MODULES.values())
     else:
-        command = _command_name(args)
+        command, subcommand = _command_words(args)
         if command == "--version":
             names = set()
         elif command in COMMAND_MODULES:
             names = {COMMAND_MODULES[command]}
+            if command in MORE_MODULES and subcommand != ALONE.get(command):
+                names.add(MORE_MODULES[command])
         else:
-            names = set(COMMAND_MODULES.values())
+            names = set(COMMAND_MODULES.values()) | set(MORE_MODULES.values())
     for name in sorted(names):
         importlib.import_module(f"rdvlog.cli.{name}")
 
 
 def _command_name(args: Sequence[str]) -> str | None:
     """The first argument that is not a global option, or the option that ends the parse."""
+    return _command_words(args)[0]
+
+
+def _command_words(args: Sequence[str]) -> tuple[str | None, str | None]:
+    """:func:`_command_name` and the argument after it (a group's command, or an option)."""
     words = iter(args)
     for word in words:
         if word in ("--store", "--lang"):
             next(words, None)
         elif not word.startswith(("--store=", "--lang=")):
-            return word
-    return None
+            return word, next(words, None)
+    return None, None
 
 
 def main() -> None:
