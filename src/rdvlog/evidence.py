@@ -9,8 +9,8 @@ import os
 import re
 import stat
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from pydantic import TypeAdapter, ValidationError
 
@@ -81,8 +81,7 @@ def stored_path(evidence_dir: Path, evidence: Evidence) -> Path:
     return evidence_dir / evidence.sha256[:2] / f"{evidence.sha256}.{extension(evidence)}"
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """An evidence file the user named, checked to be a readable, non-empty regular file."""
 
     path: Path

@@ -346,7 +346,8 @@ def split_lines(data: bytes) -> tuple[Lines, bytes]:
     return Lines(data), data[data.rfind(b"\n") + 1 :]
 
 
-_RECORDED_AT = re.compile(rb'"recorded_at":"([^"\\]{1,40})"')
+#: Compiled by the one command that needs it (``verify``), not at import by ``attempt add``.
+_RECORDED_AT = rb'"recorded_at":"([^"\\]{1,40})"'
 
 
 def recorded_times(
@@ -359,7 +360,7 @@ def recorded_times(
     ``start`` is where a line starts, ``number`` the lines before it (a verified prefix's).
     """
     end = data.rfind(b"\n") + 1
-    search, find = _RECORDED_AT.search, data.find
+    search, find = re.compile(_RECORDED_AT).search, data.find
     while start < end:
         stop = find(b"\n", start)
         number += 1
