@@ -90,7 +90,6 @@ def status(
     numbers = numbers or {r.seq: n for n, r in enumerate(records, start=1)}
     this_monday = today - dt.timedelta(days=today.weekday())
     tally = _tally(records, zone, today, this_monday)
-    active = tally.active
     first, last, booked = tally.first, tally.last, tally.booked
     weeks = {day.isocalendar()[:2] for day in tally.days}
     todays = sorted(((m, r) for r, m in tally.recent if m.date() == today), key=lambda x: x[0])
@@ -99,14 +98,13 @@ def status(
     mondays, heatmap = _heatmap(tally.days, this_monday)
     last_local = last.attempt.at.astimezone(zone) if last else None
     since = (today - last_local.date()).days if last_local else None
-    warnings = [Warning("status.warn.broken", (("problem", problem),))] if problem else []
-    warnings += _warnings(active, len(weeks), since, booked is None)
-    if booked is None and active and not this_week_shots:
+    warnings = _warnings(tally.active, len(weeks), since, booked is None, problem=problem)
+    if booked is None and tally.active and not this_week_shots:
         warnings.append(Warning("status.warn.no_screenshot_week"))
     warnings += _expiry_warnings(case.permit_expires, today)
     return Status(
         today=today,
-        attempts=active,
+        attempts=tally.active,
         voided=tally.voided,
         distinct_days=len(tally.days),
         distinct_weeks=len(weeks),
@@ -238,8 +236,10 @@ def _expiry_warnings(expires: dt.date | None, today: dt.date) -> list[Warning]:
     return []
 
 
-def _warnings(count: int, weeks: int, quiet: int | None, not_booked: bool) -> list[Warning]:
-    found = []
+def _warnings(
+    count: int, weeks: int, quiet: int | None, not_booked: bool, *, problem: Phrase | None
+) -> list[Warning]:
+    found = [Warning("status.warn.broken", (("problem", problem),))] if problem else []
     if count == 0:
         found.append(Warning("status.warn.empty"))
     elif weeks < MIN_WEEKS and not_booked:  # once booked, the appointment is acknowledged

@@ -16,6 +16,7 @@ from rdvlog.export import atomic_output, check_target
 from rdvlog.labels import t
 from rdvlog.render.markdown import markdown_chunks
 from rdvlog.render.spreadsheet import render_csv
+from rdvlog.report import ReportInput
 from rdvlog.service.report import ReportRequest, build_report
 
 
@@ -43,22 +44,21 @@ def chosen_format(given: ReportFormat | None, output: Path | None) -> ReportForm
     return given or named or ReportFormat.MARKDOWN
 
 
+FormatOption = Annotated[ReportFormat | None, typer.Option("--format")]
+OutputOption = Annotated[Path | None, typer.Option("-o", "--output")]
+ExcelOption = Annotated[bool, typer.Option("--excel")]
+
+
 @app.command()
 def report(
     ctx: typer.Context,
-    output_format: Annotated[
-        ReportFormat | None,
-        typer.Option("--format"),
-    ] = None,
-    output: Annotated[Path | None, typer.Option("-o", "--output")] = None,
+    output_format: FormatOption = None,
+    output: OutputOption = None,
     lang: LangOption = None,
     since: SinceOption = None,
     until: UntilOption = None,
     prefecture: PlaceOption = None,
-    excel: Annotated[
-        bool,
-        typer.Option("--excel"),
-    ] = False,
+    excel: ExcelOption = False,
     force: ForceOption = False,
 ) -> None:
     """Build the report input once, then write it in the chosen format."""
@@ -70,44 +70,35 @@ def report(
     request = ReportRequest(lang=lang, since=since, until=until, prefecture=prefecture)
     data = build_report(session(ctx), request)
     if chosen is ReportFormat.PDF:
-        from rdvlog.render.report_pdf import render_report_pdf  # the PDF stack, only here
-        from rdvlog.service.report import evidence_reader
-
-        pdf = render_report_pdf(data, evidence_reader(session(ctx)))
+        _write_pdf(ctx, data, target)
+    else:
+        chunks: Iterable[str]
+        if chosen is ReportFormat.CSV:
+            chunks = [render_csv(data, excel=excel)]
+        else:
+            chunks = markdown_chunks(data)
         if target is None:
-            sys.stdout.flush()
-            sys.stdout.buffer.write(pdf)
-            sys.stdout.buffer.flush()
+            write_out(chunks)
         else:
             with atomic_output(target) as out:
-                out.write(pdf)
+                for chunk in chunks:
+                    out.write(chunk.encode("utf-8"))
             message(ctx, "cli.report_written", target=target)
-        if not data.integrity.ok:
-            warn(
-                t(
-                    message_lang(ctx),
-                    "cli.not_verified",
-                    problem=data.integrity.problem_in(message_lang(ctx)),
-                )
-            )
-        return
-    chunks: Iterable[str]
-    if chosen is ReportFormat.CSV:
-        chunks = [render_csv(data, excel=excel)]
-    else:
-        chunks = markdown_chunks(data)
+    if not data.integrity.ok:
+        language = message_lang(ctx)
+        warn(t(language, "cli.not_verified", problem=data.integrity.problem_in(language)))
+
+
+def _write_pdf(ctx: typer.Context, data: ReportInput, target: Path | None) -> None:
+    from rdvlog.render.report_pdf import render_report_pdf  # the PDF stack, only here
+    from rdvlog.service.report import evidence_reader
+
+    pdf = render_report_pdf(data, evidence_reader(session(ctx)))
     if target is None:
-        write_out(chunks)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(pdf)
+        sys.stdout.buffer.flush()
     else:
         with atomic_output(target) as out:
-            for chunk in chunks:
-                out.write(chunk.encode("utf-8"))
+            out.write(pdf)
         message(ctx, "cli.report_written", target=target)
-    if not data.integrity.ok:
-        warn(
-            t(
-                message_lang(ctx),
-                "cli.not_verified",
-                problem=data.integrity.problem_in(message_lang(ctx)),
-            )
-        )

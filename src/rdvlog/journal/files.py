@@ -4,6 +4,8 @@ A store file is read only if it is a regular file (never a FIFO, a device or a d
 ``O_NONBLOCK`` so that opening a FIFO cannot wait), not a symbolic link (``O_NOFOLLOW``),
 inside the store (no folder on the way leads out of it), and no larger than the caller's
 bound. Anything else is an ``OSError`` the caller turns into a break or ignores.
+
+The store folder itself is checked (and created, private) here too.
 """
 
 from __future__ import annotations
@@ -15,6 +17,9 @@ import stat
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from rdvlog import disk
+from rdvlog.errors import StoreError, UsageError, os_failure
 
 _CHUNK = 1024 * 1024
 _FLAGS = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
@@ -121,3 +126,41 @@ def line_at(fd: int, offset: int, length: int) -> bytes | None:
     if offset > 0 and os.pread(fd, 1, offset - 1) != b"\n":
         return None
     return raw
+
+
+def root_exists(root: Path) -> bool:
+    """Whether the store folder exists; a store path that is not a folder is an error."""
+    try:
+        info = root.stat()
+    except FileNotFoundError:
+        return False
+    except OSError as exc:
+        raise os_failure(exc, "opening the store") from None
+    except ValueError:  # a NUL byte: no such path can exist
+        shown = str(root).replace("\0", "\\0")
+        raise UsageError(key="error.store.nul", shown=shown) from None
+    if not stat.S_ISDIR(info.st_mode):
+        raise StoreError(key="error.store.not_a_directory", root=root)
+    return True
+
+
+def create_root(root: Path, created: list[Path]) -> None:
+    """Create the store folder and any missing parent, private (0700), each one it made
+    added to ``created`` (removed again if one fails)."""
+    if root_exists(root):
+        return
+    missing = [p for p in (root, *root.parents) if not p.exists()]
+    try:
+        for path in reversed(missing):
+            try:
+                path.mkdir(mode=0o700)
+            except FileExistsError:
+                if not path.is_dir():
+                    raise
+                continue  # another rdvlog process created it first: share it
+            created.append(path)
+        root.chmod(0o700)  # mkdir's mode is filtered by the umask
+        disk.sync_directory(root.parent)
+    except OSError as exc:
+        disk.remove_created(created)
+        raise os_failure(exc, "creating the store") from None

@@ -14,7 +14,6 @@ from rdvlog import disk, settings
 from rdvlog.errors import (
     LockTimeout,
     StoreError,
-    UsageError,
     os_failure,
 )
 from rdvlog.journal import append, counter, hint, reading
@@ -27,8 +26,10 @@ from rdvlog.journal.codec import (
 from rdvlog.journal.files import (
     MAX_JOURNAL_BYTES,
     NotAStoreFile,
+    create_root,
     open_store_file,
     read_store_file,
+    root_exists,
 )
 from rdvlog.journal.lock import exclusive_lock
 from rdvlog.labels.problems import reason_of
@@ -84,40 +85,7 @@ class Journal:
 
     def exists(self) -> bool:
         """Whether the journal file exists; a store path that is not a directory is an error."""
-        return self._root_exists() and self.path.exists()
-
-    def _root_exists(self) -> bool:
-        try:
-            info = self.root.stat()
-        except FileNotFoundError:
-            return False
-        except OSError as exc:
-            raise os_failure(exc, "opening the store") from None
-        except ValueError:  # a NUL byte: no such path can exist
-            shown = str(self.root).replace("\0", "\\0")
-            raise UsageError(key="error.store.nul", shown=shown) from None
-        if not stat.S_ISDIR(info.st_mode):
-            raise StoreError(key="error.store.not_a_directory", root=self.root)
-        return True
-
-    def _create_root(self, created: list[Path]) -> None:
-        if self._root_exists():
-            return
-        missing = [p for p in (self.root, *self.root.parents) if not p.exists()]
-        try:
-            for path in reversed(missing):
-                try:
-                    path.mkdir(mode=0o700)
-                except FileExistsError:
-                    if not path.is_dir():
-                        raise
-                    continue  # another rdvlog process created it first: share it
-                created.append(path)
-            self.root.chmod(0o700)  # mkdir's mode is filtered by the umask
-            disk.sync_directory(self.root.parent)
-        except OSError as exc:
-            disk.remove_created(created)
-            raise os_failure(exc, "creating the store") from None
+        return root_exists(self.root) and self.path.exists()
 
     @contextmanager
     def locked(self) -> Iterator[None]:
@@ -186,7 +154,7 @@ class Journal:
         a decision taken on an older read (two voids of one attempt, two ``case set``).
         """
         created_root: list[Path] = []
-        self._create_root(created_root)
+        create_root(self.root, created_root)
         try:
             with self.locked():
                 created: list[Path] = []
