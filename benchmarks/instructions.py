@@ -55,6 +55,8 @@ def main() -> None:
     if shutil.which("valgrind") is None:
         raise SystemExit("error: valgrind is not installed (Debian: apt install valgrind)")
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    # One hash seed: set and dict layouts, hence the count, are then the same on each run.
+    env["PYTHONHASHSEED"] = "0"
     with tempfile.TemporaryDirectory() as work:
         unlisted = Path(work, "unlisted")
         french = Path(work, "french")
