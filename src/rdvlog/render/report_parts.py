@@ -115,6 +115,7 @@ class ReportView:
             total_attempts=report.journal_attempts,
             numbers=report.numbers,
             local=report.local_times,
+            chosen=(report.active, report.booking),
         )
 
     def _place_department(self) -> str | None:
