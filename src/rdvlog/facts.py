@@ -92,6 +92,9 @@ def _week(day: dt.date) -> tuple[int, int]:
 #: Journal order, and the instant of an attempt.
 _BY_SEQ = attrgetter("seq")
 _AT = attrgetter("attempt.at")
+_OUTCOME = attrgetter("attempt.outcome")
+_ATTEMPT = attrgetter("attempt")
+_tuple_new = tuple.__new__
 
 
 def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
@@ -177,7 +180,7 @@ def _moments(
     """Each attempt's time in ``zone``, taken from ``local`` (by seq) when the caller has it."""
     if local is None:
         return [r.attempt.at.astimezone(zone) for r in booking]
-    return [local[r.seq] for r in booking]
+    return list(map(local.__getitem__, map(_BY_SEQ, booking)))
 
 
 def _lines(
@@ -186,9 +189,10 @@ def _lines(
     shots: list[int],
     numbers: Mapping[int, int],
 ) -> tuple[AttemptLine, ...]:
+    # Made as a plain tuple is (one C call): the named tuple's own ``__new__`` is Python.
     return tuple(
-        AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
-        for r, a, m, n in zip(booking, (r.attempt for r in booking), moments, shots, strict=True)
+        _tuple_new(AttemptLine, (numbers[r.seq], m, a.channel, a.outcome, a.message, n))
+        for r, a, m, n in zip(booking, map(_ATTEMPT, booking), moments, shots, strict=True)
     )
 
 
@@ -217,9 +221,9 @@ def case_facts(
     (active, booking), numbers = _numbered(records, numbers, chosen)
     moments = _moments(booking, zone, local)
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
-    days = {m.date() for m in moments}
+    days = set(map(dt.datetime.date, moments))
     shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
-    outcomes = Counter(r.attempt.outcome for r in booking)
+    outcomes = Counter(map(_OUTCOME, booking))
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
 
     place = case.place or (active[-1].attempt.place if active else None)
