@@ -65,6 +65,7 @@ _VERIFIED = re.compile(
 _HASH_FROM_END = 64 + len(b'"}')
 _new = object.__new__
 _set = object.__setattr__
+_tuple_new = tuple.__new__
 
 
 class _Shared(NamedTuple):
@@ -102,7 +103,8 @@ class FastLines:
                 shared, moment, recorded_at = parts
                 stated = raw[-_HASH_FROM_END:-2].decode("ascii")
                 attempt = _with_at(shared.attempt, moment)
-                return Recorded(number, "attempt", recorded_at, stated, attempt)
+                # Made as a plain tuple is (the named tuple's own ``__new__`` is Python).
+                return _tuple_new(Recorded, (number, "attempt", recorded_at, stated, attempt))
         known = self._known(number, raw, prev)
         if known is None:
             return self._decoded(number, raw, prev)
