@@ -49,3 +49,18 @@ def test_a_record_cannot_be_changed_and_voiding_makes_another() -> None:
     voided = record.voided_for("erreur de saisie")
     assert voided.voided and not record.voided
     assert voided == AttemptRecord(2, record.recorded_at, record.attempt, "erreur de saisie")
+
+
+def test_a_folded_attempt_is_the_record_its_class_makes() -> None:
+    from rdvlog.history import fold
+    from rdvlog.journal.codec import Recorded
+
+    tried = attempt(AT)
+    stamp = "2026-11-20T10:30:00.000Z"
+    (folded,) = fold([Recorded(7, "attempt", stamp, "0" * 64, tried)]).attempts
+    made = AttemptRecord(7, stamp, tried)
+    assert folded == made and repr(folded) == repr(made)
+    assert folded.stamp == made.stamp and folded.late is made.late is True
+    assert [getattr(folded, name) for name in AttemptRecord.__slots__] == [
+        getattr(made, name) for name in AttemptRecord.__slots__
+    ]

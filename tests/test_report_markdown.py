@@ -395,3 +395,23 @@ def test_plain_text_skips_the_escape_cache_with_the_same_result() -> None:
     for text in samples:
         assert escape(text) == full(text), repr(text)
         assert escape("plain " + text + " text") == full("plain " + text + " text"), repr(text)
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        ("1", "lun. 05/10/2026", "08:02"),
+        ("1", "a | b", "08:02"),
+        ("1|2", "x", ""),
+        ("|", "|", "|"),
+        ("", "", ""),
+        ("é à ç", "<b>", "a_b"),
+        ("a\nb", "tab\there", "x|"),
+    ],
+)
+def test_long_table_rows_are_escaped_as_cell_by_cell(row: tuple[str, ...]) -> None:
+    # The one-match test over a row's line must take a bar inside a cell for what it is.
+    from rdvlog.render.markdown import _row_lines, _table
+
+    fast = list(_row_lines(["a", "b", "c"], [row]))
+    assert fast == list(_table(["a", "b", "c"], [tuple(escape(cell) for cell in row)]))

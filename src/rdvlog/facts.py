@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from operator import attrgetter
 from types import MappingProxyType
@@ -92,6 +92,9 @@ def _week(day: dt.date) -> tuple[int, int]:
 #: Journal order, and the instant of an attempt.
 _BY_SEQ = attrgetter("seq")
 _AT = attrgetter("attempt.at")
+_OUTCOME = attrgetter("attempt.outcome")
+_ATTEMPT = attrgetter("attempt")
+_tuple_new = tuple.__new__
 
 
 def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
@@ -100,7 +103,7 @@ def attempt_numbers(records: Iterable[AttemptRecord]) -> dict[int, int]:
 
 
 def _written_steps(
-    active: list[AttemptRecord], numbers: Mapping[int, int], zone: dt.tzinfo
+    active: Sequence[AttemptRecord], numbers: Mapping[int, int], zone: dt.tzinfo
 ) -> tuple[WrittenStep, ...]:
     steps = [
         r
@@ -151,35 +154,45 @@ def is_booking_attempt(record: AttemptRecord) -> bool:
     return attempt.channel not in WRITTEN_CHANNELS and attempt.outcome not in _NOT_TRIES
 
 
+#: The unvoided records in order of time (ties in journal order) and the booking attempts
+#: among them, in that order: :attr:`rdvlog.report.ReportInput.active` and ``.booking``.
+Chosen = tuple[Sequence[AttemptRecord], Sequence[AttemptRecord]]
+
+
 def _numbered(
-    records: Iterable[AttemptRecord], numbers: Mapping[int, int] | None
-) -> tuple[list[AttemptRecord], Mapping[int, int]]:
-    """The unvoided records in order of time, and every record's attempt number."""
+    records: Iterable[AttemptRecord], numbers: Mapping[int, int] | None, chosen: Chosen | None
+) -> tuple[Chosen, Mapping[int, int]]:
+    """The unvoided records in order of time, the booking ones among them, and every
+    record's attempt number; ``chosen``, when given, is the first two as the caller has them."""
+    if chosen is not None and numbers is not None and all(r.seq in numbers for r in chosen[0]):
+        return chosen, numbers
     given = sorted(records, key=_BY_SEQ)
     if numbers is None or any(r.seq not in numbers for r in given):
         numbers = {**attempt_numbers(given), **(numbers or {})}
     # Sorted by instant alone, keeping journal order between equals: (instant, number).
-    return sorted((r for r in given if not r.voided), key=_AT), numbers
+    active = sorted((r for r in given if not r.voided), key=_AT)
+    return (active, [r for r in active if is_booking_attempt(r)]), numbers
 
 
 def _moments(
-    booking: list[AttemptRecord], zone: dt.tzinfo, local: Mapping[int, dt.datetime] | None
+    booking: Sequence[AttemptRecord], zone: dt.tzinfo, local: Mapping[int, dt.datetime] | None
 ) -> list[dt.datetime]:
     """Each attempt's time in ``zone``, taken from ``local`` (by seq) when the caller has it."""
     if local is None:
         return [r.attempt.at.astimezone(zone) for r in booking]
-    return [local[r.seq] for r in booking]
+    return list(map(local.__getitem__, map(_BY_SEQ, booking)))
 
 
 def _lines(
-    booking: list[AttemptRecord],
+    booking: Sequence[AttemptRecord],
     moments: list[dt.datetime],
     shots: list[int],
     numbers: Mapping[int, int],
 ) -> tuple[AttemptLine, ...]:
+    # Made as a plain tuple is (one C call): the named tuple's own ``__new__`` is Python.
     return tuple(
-        AttemptLine(numbers[r.seq], m, a.channel, a.outcome, a.message, n)
-        for r, a, m, n in zip(booking, (r.attempt for r in booking), moments, shots, strict=True)
+        _tuple_new(AttemptLine, (numbers[r.seq], m, a.channel, a.outcome, a.message, n))
+        for r, a, m, n in zip(booking, map(_ATTEMPT, booking), moments, shots, strict=True)
     )
 
 
@@ -196,20 +209,21 @@ def case_facts(
     total_attempts: int | None = None,
     numbers: Mapping[int, int] | None = None,
     local: Mapping[int, dt.datetime] | None = None,
+    chosen: Chosen | None = None,
 ) -> CaseFacts:
     """The facts of ``records`` (any order; voided ones are numbered but not counted).
 
     ``numbers`` maps seq → attempt number when ``records`` is a selection of the journal;
     without it the given records are numbered by seq from 1. ``local`` gives each attempt's
-    time in ``zone`` by seq, when the caller has already converted them.
+    time in ``zone`` by seq, when the caller has already converted them, and ``chosen`` (with
+    ``numbers``) the records' unvoided and booking attempts as it has already ordered them.
     """
-    active, numbers = _numbered(records, numbers)
-    booking = [r for r in active if is_booking_attempt(r)]
+    (active, booking), numbers = _numbered(records, numbers, chosen)
     moments = _moments(booking, zone, local)
     shots = [_screenshots(r) if r.attempt.evidence else 0 for r in booking]
-    days = {m.date() for m in moments}
+    days = set(map(dt.datetime.date, moments))
     shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
-    outcomes = Counter(r.attempt.outcome for r in booking)
+    outcomes = Counter(map(_OUTCOME, booking))
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
 
     place = case.place or (active[-1].attempt.place if active else None)

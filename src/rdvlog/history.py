@@ -120,6 +120,19 @@ _set = object.__setattr__
 _new = object.__new__
 
 
+def _line_record(seq: int, stamp: str, attempt: Attempt) -> AttemptRecord:
+    """``AttemptRecord(seq, stamp, attempt)`` for a fold, which makes one per attempt: the
+    same fields, without the call through the class and the test of ``stamp``'s type."""
+    record = _new(AttemptRecord)
+    _set(record, "seq", seq)
+    _set(record, "attempt", attempt)
+    _set(record, "void_reason", None)
+    _set(record, "_stamp", stamp)
+    _set(record, "_recorded_at", None)
+    _set(record, "_late", None)
+    return record
+
+
 @dataclass(frozen=True, slots=True)
 class DocumentRecord:
     """A case document as the journal holds it (``rdvlog case attach``)."""
@@ -186,19 +199,16 @@ class Folding:
         self.went_back: list[tuple[int, str, str]] = []
 
     def append(self, entry: Recorded) -> None:
+        seq, _, stamp, self._head, payload = entry
         self._count += 1
-        self._head = entry.hash
-        stamp = entry.recorded_at
         previous = self._stamp
         if previous is not None and stamp < previous:
-            self.went_back.append((entry.seq, stamp, previous))
+            self.went_back.append((seq, stamp, previous))
         self._stamp = stamp
-        payload = entry.payload
         history = self._history
         if isinstance(payload, Attempt):
             attempts = history.attempts
-            seq = entry.seq
-            attempts.append(AttemptRecord(seq, stamp, payload))
+            attempts.append(_line_record(seq, stamp, payload))
             history.numbers[seq] = len(attempts)
         elif isinstance(payload, Void):
             number = history.numbers.get(payload.target)
@@ -209,7 +219,7 @@ class Folding:
         elif isinstance(payload, Case):
             history.case = payload
         elif isinstance(payload, CaseDocument):
-            history.documents.append(DocumentRecord(entry.seq, entry.recorded, payload))
+            history.documents.append(DocumentRecord(seq, entry.recorded, payload))
 
     def history(self) -> History:
         history = self._history

@@ -156,7 +156,7 @@ class ReportInput:
     def booking(self) -> tuple[AttemptRecord, ...]:
         """The booking attempts that count (:func:`~rdvlog.facts.is_booking_attempt`), in
         chronological order: each attempt classified once for every section that reads them."""
-        return tuple(record for record in self.active if is_booking_attempt(record))
+        return tuple(filter(is_booking_attempt, self.active))
 
     @cached_property
     def local_times(self) -> Mapping[int, dt.datetime]:

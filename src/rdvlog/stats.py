@@ -89,6 +89,11 @@ def utc_key(record: AttemptRecord) -> tuple[dt.datetime, int]:
     return record.attempt.at, record.seq
 
 
+#: What the figures read of a record, one C call each.
+_AT = attrgetter("attempt.at")
+_SEQ = attrgetter("seq")
+_OUTCOME = attrgetter("attempt.outcome")
+_CHANNEL = attrgetter("attempt.channel")
 #: :func:`utc_key` as one C call per record.
 _UTC_KEY = attrgetter("attempt.at", "seq")
 
@@ -148,13 +153,13 @@ def summarize(
     active = list(unvoided) if ordered else chronological(unvoided)
     # An attempt's time has a fixed UTC offset: differences between them are exact, so each
     # record is converted to the zone once, and only for its local date and hour.
-    instants = [record.attempt.at for record in active]
+    instants = list(map(_AT, active))
     if local is None:
         moments = [instant.astimezone(zone) for instant in instants]
     else:
-        moments = [local[record.seq] for record in active]
+        moments = list(map(local.__getitem__, map(_SEQ, active)))
 
-    days: Counter[dt.date] = Counter(moment.date() for moment in moments)
+    days: Counter[dt.date] = Counter(map(dt.datetime.date, moments))
     weeks: Counter[IsoWeek] = Counter()
     by_weekday = [0] * 7
     for day, count in days.items():
@@ -180,8 +185,8 @@ def summarize(
         first=moments[0] if moments else None,
         last=moments[-1] if moments else None,
         longest_gap=_longest_gap(instants, moments),
-        by_outcome=_counts((record.attempt.outcome for record in active), Outcome),
-        by_channel=_counts((record.attempt.channel for record in active), Channel),
+        by_outcome=_counts(map(_OUTCOME, active), Outcome),
+        by_channel=_counts(map(_CHANNEL, active), Channel),
         by_hour_band=_counts((HOUR_BANDS[moment.hour // 6] for moment in moments), HOUR_BANDS),
         by_weekday=tuple(by_weekday),
         weekly=weekly_series(weeks),

@@ -65,12 +65,14 @@ _VERIFIED = re.compile(
 _HASH_FROM_END = 64 + len(b'"}')
 _new = object.__new__
 _set = object.__setattr__
+_tuple_new = tuple.__new__
 
 
 class _Shared(NamedTuple):
     """What lines that differ only in ``at`` (and their envelope) have in common."""
 
-    #: The attempt validated by the model, with the ``at`` of the first such line.
+    #: The attempt validated by the model, with the ``at`` of the first such line (its fields
+    #: in a dict that shares the class's key table: :func:`_sharing_keys`).
     attempt: Attempt
     #: The canonical ``data`` (sorted keys, the hashed form) before and after ``at``'s text.
     before_at: bytes
@@ -102,7 +104,8 @@ class FastLines:
                 shared, moment, recorded_at = parts
                 stated = raw[-_HASH_FROM_END:-2].decode("ascii")
                 attempt = _with_at(shared.attempt, moment)
-                return Recorded(number, "attempt", recorded_at, stated, attempt)
+                # Made as a plain tuple is (the named tuple's own ``__new__`` is Python).
+                return _tuple_new(Recorded, (number, "attempt", recorded_at, stated, attempt))
         known = self._known(number, raw, prev)
         if known is None:
             return self._decoded(number, raw, prev)
@@ -255,7 +258,9 @@ class FastLines:
             canonical = self._json.canonical(data)
             cut = canonical.find(b'"at":"') + len(b'"at":"')
             if canonical[cut : cut + len(at) + 1] == at.encode("ascii") + b'"':
-                self._shared[rest] = _Shared(attempt, canonical[:cut], canonical[cut + len(at) :])
+                self._shared[rest] = _Shared(
+                    _sharing_keys(attempt), canonical[:cut], canonical[cut + len(at) :]
+                )
         return attempt
 
 
@@ -264,19 +269,31 @@ def _with_at(shared: Attempt, moment: dt.datetime) -> Attempt:
     set of fields given (the model is frozen: no one changes it); ``tests/test_codec_fast.py``
     checks the two are equal.
 
-    The fields go into the new instance's own ``__dict__`` pair by pair (``update`` from
-    the items, not from the dict, which would copy the dict's own key table), which keeps
-    the key table the class shares among its instances: about 260 bytes an attempt instead
-    of 550 for a copied dict (30 MB on 100,000 attempts).
+    ``shared`` is a :class:`_Shared`'s attempt, whose fields are in a dict that uses the key
+    table the class shares among its instances (:func:`_sharing_keys`): a copy of such a dict
+    shares it too (one C call), about 260 bytes an attempt instead of 550 for a dict with
+    its own table (30 MB on 100,000 attempts).
     """
     attempt = _new(Attempt)
-    fields = attempt.__dict__
-    fields.update(shared.__dict__.items())
+    fields = shared.__dict__.copy()
     fields["at"] = moment
+    _set(attempt, "__dict__", fields)
     _set(attempt, "__pydantic_fields_set__", shared.__pydantic_fields_set__)
     _set(attempt, "__pydantic_extra__", None)
     _set(attempt, "__pydantic_private__", None)
     return attempt
+
+
+def _sharing_keys(attempt: Attempt) -> Attempt:
+    """``attempt`` again, its fields in a new instance's own dict, which uses the key table
+    the class shares among its instances (filled pair by pair from the items: ``update``
+    from a dict would copy that dict's own table), as :func:`_with_at` wants it."""
+    again = _new(Attempt)
+    again.__dict__.update(attempt.__dict__.items())
+    _set(again, "__pydantic_fields_set__", attempt.__pydantic_fields_set__)
+    _set(again, "__pydantic_extra__", None)
+    _set(again, "__pydantic_private__", None)
+    return again
 
 
 def _written_order(data: dict[str, Any]) -> bool:

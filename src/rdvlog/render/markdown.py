@@ -45,17 +45,17 @@ _HEX = re.compile(r"[0-9a-f]{8,}")
 # Text made only of these characters is its own escape: printable (nothing ``printable``
 # escapes), no line break, and nothing ``_ESCAPES`` changes. Numbers, dates and times, which
 # fill most cells and are mostly distinct, are told apart by one match, without the cache.
-_PLAIN = re.compile(
-    "["
-    + re.escape(
-        "".join(
-            chr(code)
-            for code in (*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x100))
-            if code not in _ESCAPES
-        )
+_PLAIN_CHARACTERS = re.escape(
+    "".join(
+        chr(code)
+        for code in (*range(0x20, 0x7F), *range(0xA0, 0xAD), *range(0xAE, 0x100))
+        if code not in _ESCAPES
     )
-    + "]*"
 )
+_PLAIN = re.compile(f"[{_PLAIN_CHARACTERS}]*")
+#: A table row's cells joined by `` | ``, all of them plain: plain text and bars, with one bar
+#: fewer than the cells (then none is inside a cell).
+_PLAIN_ROW = re.compile(f"[{_PLAIN_CHARACTERS}|]*")
 
 
 @functools.lru_cache(maxsize=4096)  # the same place, démarche and labels fill most cells
@@ -108,22 +108,23 @@ def _row_lines(
     header: Sequence[str], rows: Iterable[Sequence[str]], align: str = ""
 ) -> Iterator[str]:
     """:func:`_table` for rows of plain texts, which may be very many. Most rows need no
-    escape: one match over the whole row tells so (a character is plain or not wherever it
-    stands). The other rows are escaped cell by cell, each distinct cell once: their cells
-    repeat (a message, a place, a pièce)."""
-    plain = _PLAIN.fullmatch
+    escape: one match over the row's line tells so (a character is plain or not wherever it
+    stands; a bar within a cell shows as one bar too many). The other rows are escaped cell
+    by cell, each distinct cell once: their cells repeat (a message, a place, a pièce)."""
+    plain = _PLAIN_ROW.fullmatch
     written: dict[str, str] = {}
     yield from _table(header, (), align)
     for row in rows:
-        if not plain("".join(row)):
+        line = " | ".join(row)
+        if not plain(line) or line.count("|") != len(row) - 1:
             cells = []
             for text in row:
                 cell = written.get(text)
                 if cell is None:
                     cell = written[text] = escape(text)
                 cells.append(cell)
-            row = cells
-        yield f"| {' | '.join(row)} |"
+            line = " | ".join(cells)
+        yield f"| {line} |"
 
 
 def _bars(series: WeekSeries) -> Iterator[str]:

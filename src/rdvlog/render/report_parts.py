@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 
 from rdvlog.codes import Channel, Outcome
 from rdvlog.facts import CaseFacts, case_facts
@@ -24,6 +25,7 @@ from rdvlog.tribunals import tribunal_for
 #: A screenshot whose own capture time is further than this from its attempt is « à vérifier ».
 CAPTURE_TOLERANCE = dt.timedelta(hours=1)
 LATE_MARK = i18n.LATE_MARK
+_SEQ = attrgetter("seq")
 
 
 @dataclass(frozen=True)
@@ -74,8 +76,7 @@ class ReportView:
         lang, zone, local = self.lang, self.report.zone, self.report.local_times
         days: dict[dt.date, tuple[str, bool]] = {}
         stamps = []
-        for record in self.booking:
-            moment = local[record.seq]
+        for moment in map(local.__getitem__, map(_SEQ, self.booking)):
             day = moment.date()
             known = days.get(day)
             if known is None:
@@ -115,6 +116,7 @@ class ReportView:
             total_attempts=report.journal_attempts,
             numbers=report.numbers,
             local=report.local_times,
+            chosen=(report.active, report.booking),
         )
 
     def _place_department(self) -> str | None:

@@ -6,6 +6,7 @@ check, the journal's integrity, and the annex of journal numbers. Each reads a
 from __future__ import annotations
 
 from collections.abc import Iterator
+from operator import attrgetter
 
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import long_date
@@ -17,18 +18,14 @@ from rdvlog.render.report_parts import LATE_MARK, Item, ReportView, RowTable
 _Said = tuple[str | None, str, str, str | None, str | None, str | None]
 
 
+#: A row's :data:`_Said`, read from its attempt in one call.
+_said = attrgetter("message", "place.label", "procedure", "url", "reference", "note")
+
+
 def details(view: ReportView, record: AttemptRecord) -> str:
     """The row's « message affiché et observations »: written once for each distinct set of
     values (most rows repeat one of a few messages and places)."""
-    attempt = record.attempt
-    said: _Said = (
-        attempt.message,
-        attempt.place.label,
-        attempt.procedure,
-        attempt.url,
-        attempt.reference,
-        attempt.note,
-    )
+    said: _Said = _said(record.attempt)
     written = view.details_written.get(said)
     if written is None:
         written = view.details_written[said] = _details(view, said)
@@ -58,18 +55,19 @@ def chronological(view: ReportView) -> Iterator[Item]:
 
     def rows() -> Iterator[tuple[str, ...]]:
         channels, outcomes = view.channel_names, view.outcome_names
-        refs = view.refs_text
+        written, by_seq = view.details_written, view.pieces_by_seq
         stamped = zip(view.booking, view.booking_stamps, strict=True)
         for row, (record, (day, time)) in enumerate(stamped, start=1):
             attempt = record.attempt
+            cell = written.get(_said(attempt))
             yield (
                 f"{row} {LATE_MARK}" if record.late else str(row),
                 day,
                 time,
                 channels[attempt.channel],
                 outcomes[attempt.outcome],
-                details(view, record),
-                refs(record),
+                details(view, record) if cell is None else cell,
+                view.refs_text(record) if record.seq in by_seq else "",
             )
 
     yield Heading(view.label("section.attempts"), 2)
