@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from rdvlog.errors import os_failure
-from rdvlog.journal.audit import Break, first_break
+from rdvlog.journal.audit import first_break
+from rdvlog.journal.checks import Break
 from rdvlog.journal.codec import LineError, PayloadReader, read_line
 from rdvlog.labels.problems import break_phrase, detail_phrase, os_reason
 from test_i18n_workflow import english_words

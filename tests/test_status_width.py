@@ -15,7 +15,7 @@ from rich.console import Console
 
 from rdvlog import dashboard
 from rdvlog.codes import Outcome, spoken
-from rdvlog.journal.audit import Break
+from rdvlog.journal.checks import Break
 from rdvlog.labels import t
 from rdvlog.labels.problems import break_phrase
 from rdvlog.models import Lang

@@ -225,7 +225,6 @@ def case_facts(
     shot_days = {m.date() for m, n in zip(moments, shots, strict=True) if n}
     outcomes = Counter(map(_OUTCOME, booking))
     booked = next((r for r in active if r.attempt.outcome is Outcome.BOOKED), None)
-
     place = case.place or (active[-1].attempt.place if active else None)
     procedure = case.procedure or (active[-1].attempt.procedure if active else None)
     expires = case.permit_expires

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import nullcontext
-from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Protocol, TypeVar, cast
 
-from rdvlog.evidence import MAX_EVIDENCE_BYTES, stored_path
+from rdvlog.journal.checks import Break, EvidenceCheck, Verification
 from rdvlog.journal.codec import (
     LineError,
     PayloadReader,
@@ -20,11 +19,9 @@ from rdvlog.journal.codec import (
     read_line,
     split_lines,
 )
-from rdvlog.journal.files import stream_store_file
 from rdvlog.journal.marker import Prefix
-from rdvlog.models import ZERO_HASH, Attempt, CaseDocument, Evidence, Repair
+from rdvlog.models import ZERO_HASH, Attempt
 
-QUARANTINE_FOLDER = "quarantine"
 #: Break kinds of a line that cannot be read as an entry at all.
 UNREADABLE = frozenset({"unparseable", "invalid-field"})
 
@@ -45,126 +42,6 @@ def entry_list() -> list[Recorded]:
 
 
 _Made = Callable[[], Sink]
-
-
-@dataclass(frozen=True)
-class Break:
-    """The first place where the journal stops being a valid chain."""
-
-    line: int
-    kind: str
-    detail: str
-    #: What ``detail`` says as values (``path``, ``found``…), for a sentence in any language
-    #: (labels/problems.py); ``cause`` tells apart the sentences of one kind.
-    values: dict[str, object] = field(default_factory=dict, compare=False)
-
-    def describe(self) -> str:
-        return f"line {self.line}: {self.kind}: {self.detail}"
-
-
-@dataclass(frozen=True)
-class Verification:
-    """The result of walking the whole journal and its evidence."""
-
-    entry_count: int
-    head_hash: str | None
-    first_break: Break | None
-    unreferenced: tuple[str, ...] = ()
-
-    @property
-    def ok(self) -> bool:
-        return self.first_break is None
-
-
-class EvidenceCheck:
-    """Evidence files checked against their names, each file hashed once; quarantine files
-    checked against what their ``repair`` entry records."""
-
-    def __init__(self, evidence_dir: Path, root: Path | None = None) -> None:
-        self.evidence_dir = evidence_dir
-        self.root = evidence_dir.parent if root is None else root
-        self.referenced: set[str] = set()
-        self._hashed: dict[str, str] = {}
-        #: (line, evidence) for every file named, in journal order: what a marker records.
-        self.named: list[tuple[int, Evidence]] = []
-        #: A ``repair`` entry was seen: its quarantine file must be checked on every run, so
-        #: no verified-prefix marker may skip it.
-        self.repairs = False
-
-    def first_problem(self, number: int, payload: object) -> Break | None:
-        if isinstance(payload, Repair):
-            self.repairs = True
-            return self._quarantine_problem(number, payload)
-        if isinstance(payload, Attempt | CaseDocument):
-            return self.problem_in(number, payload.evidence)
-        return None
-
-    def problem_in(self, number: int, named: tuple[Evidence, ...]) -> Break | None:
-        """The first missing or changed file among ``named`` (line ``number``'s files)."""
-        for evidence in named:
-            self.named.append((number, evidence))
-            path = stored_path(self.evidence_dir, evidence)
-            self.referenced.add(path.name)
-            if evidence.sha256 not in self._hashed:
-                try:
-                    digest, _ = stream_store_file(
-                        path, root=self.root, max_bytes=MAX_EVIDENCE_BYTES
-                    )
-                except FileNotFoundError:
-                    return Break(number, "missing-evidence", f"{path} is missing", {"path": path})
-                except OSError as exc:
-                    return Break(
-                        number,
-                        "missing-evidence",
-                        f"{path}: {exc.strerror}",
-                        _unreadable(path, exc),
-                    )
-                self._hashed[evidence.sha256] = digest
-            if self._hashed[evidence.sha256] != evidence.sha256:
-                return Break(number, "evidence-mismatch", f"{path} has changed", {"path": path})
-        return None
-
-    def _quarantine_problem(self, number: int, repair: Repair) -> Break | None:
-        folder, _, name = repair.file.partition("/")
-        if folder != QUARANTINE_FOLDER or not name or "/" in name or name in (".", ".."):
-            return Break(
-                number,
-                "quarantine-mismatch",
-                f"{repair.file} is not in quarantine/",
-                {"cause": "outside", "path": repair.file},
-            )
-        path = self.root / folder / name
-        try:
-            digest, size = stream_store_file(path, root=self.root, max_bytes=repair.bytes)
-        except FileNotFoundError:
-            return Break(number, "quarantine-mismatch", f"{path} is missing", {"path": path})
-        except OSError as exc:
-            return Break(
-                number, "quarantine-mismatch", f"{path} {exc.strerror}", _unreadable(path, exc)
-            )
-        if digest != repair.sha256 or size != repair.bytes:
-            return Break(
-                number,
-                "quarantine-mismatch",
-                f"{path} has changed",
-                {"cause": "changed", "path": path},
-            )
-        return None
-
-    def unreferenced(self, root: Path) -> tuple[str, ...]:
-        """Stored files that no entry names (relative to ``root``)."""
-        if not self.evidence_dir.is_dir():
-            return ()
-        found = sorted(
-            str(path.relative_to(root))
-            for path in self.evidence_dir.glob("*/*")
-            if path.name not in self.referenced
-        )
-        return tuple(found)
-
-
-def _unreadable(path: Path, exc: OSError) -> dict[str, object]:
-    return {"cause": "unreadable", "path": path, "reason": exc.strerror, "errno": exc.errno}
 
 
 def check_line(
@@ -293,72 +170,81 @@ def _audit(
     checked: tuple[EvidenceCheck, PayloadReader] | None = None,
     into: Sink | None = None,
 ) -> tuple[tuple[Verification, Sink | None], Prefix | None]:
-    """One pass over ``data`` (after ``prefix``); entries go to a sink ``make`` makes, or
-    to ``into``, when given: the sink that holds the prefix's entries already."""
+    """One pass over ``data`` after ``prefix``; entries go to ``into`` (holding the prefix's
+    entries already) or to a sink ``make`` makes. Verifying only (no sink), the fast path
+    gives each line's hash and the files it names, no entry."""
     keep = make is not None
     skipped = 0 if prefix is None else prefix.lines
     lines, rest = split_lines(data if prefix is None else data[prefix.length :])
-    last = skipped + len(lines)
-    count = last + (1 if rest else 0)
+    count = skipped + len(lines) + (1 if rest else 0)
     prev = ZERO_HASH if prefix is None else prefix.head
     head: str | None = None if prefix is None else prefix.head
     first: Break | None = None
     entries: Sink = into if into is not None else (make or list)()
-    readable = True
-    # With ``checked``, the prefix's entries and evidence files were read by _audit_kept.
+    readable = True  # with ``checked``, _audit_kept read the prefix's entries and files
     evidence, read_payload = checked or (EvidenceCheck(evidence_dir, root), _fast_reader())
     if checked is None and _prefix_files_changed(prefix, evidence):
-        # A file the prefix names is missing or changed: check everything, so that the
-        # result (the break, the head hash) is exactly a full check's.
+        # A file the prefix names changed: a full check, for exactly a full check's result.
         return _audit(data, root=root, evidence_dir=evidence_dir, make=make, prefix=None)
-    # Verifying only: the fast path gives each hash and the files named, no entry.
     verified = None if keep or read_payload.lines is None else read_payload.lines.verified
-    for number, raw in enumerate(lines, start=skipped + 1):
-        if first is None:
-            if verified is not None and (found := verified(number, raw, prev)) is not None:
-                prev = head = found[0]
-                if found[1]:  # a missing or changed file: the line still reads
-                    first = evidence.problem_in(number, found[1])
-                continue
-            result = check_line(number, raw, prev, read_payload, evidence)
-            if isinstance(result, Recorded):
-                prev = head = result.hash
-                if keep:
-                    entries.append(result)
-                continue
-            first = result
-            readable = False
-            # Only bytes after the last newline are a torn tail (what a crash leaves); a
-            # complete line that does not read is damage, whatever its place.
-            if first.kind not in UNREADABLE:  # the line reads; only the chain breaks here
-                readable = True
-                record = read_line(raw, read_payload)[1]
-                head = record.hash
-                if keep:
-                    entries.append(record)
+    numbered = enumerate(lines, start=skipped + 1)
+    for number, raw in numbered:
+        if verified is not None and (found := verified(number, raw, prev)) is not None:
+            prev = head = found[0]
+            if found[1]:  # a missing or changed file: the line still reads
+                first = evidence.problem_in(number, found[1])
+                if first is not None:
+                    break
             continue
+        result = check_line(number, raw, prev, read_payload, evidence)
+        if isinstance(result, Recorded):
+            prev = head = result.hash
+            if keep:
+                entries.append(result)
+            continue
+        first = result
+        # A whole line that does not read is damage, wherever it is (not a torn tail).
+        readable = first.kind not in UNREADABLE  # the line reads; only the chain breaks
         if readable:
-            try:
-                record = read_line(raw, read_payload)[1]
-            except LineError:
-                readable = False
-            else:
-                head = record.hash
-                if keep:
-                    entries.append(record)
+            record = read_line(raw, read_payload)[1]
+            head = record.hash
+            if keep:
+                entries.append(record)
+        break
+    if first is not None and readable:
+        readable, head = _read_on(numbered, read_payload, entries if keep else None, head)
     if rest:
         readable = False
-        if first is None:
-            first = Break(
-                last + 1,
-                "torn-tail",
-                f"{len(rest)} bytes without a final newline",
-                {"bytes": len(rest)},
-            )
+        first = first or _torn_tail(count, rest)
     unreferenced = evidence.unreferenced(root) if first is None else ()
     verification = Verification(count, head, first, unreferenced)
     kept = entries if readable and keep else None
     return (verification, kept), _intact(data, verification, evidence)
+
+
+def _torn_tail(number: int, rest: bytes) -> Break:
+    """Bytes after the last newline: what a crash during a write leaves."""
+    detail = f"{len(rest)} bytes without a final newline"
+    return Break(number, "torn-tail", detail, {"bytes": len(rest)})
+
+
+def _read_on(
+    numbered: Iterator[tuple[int, bytes]],
+    read_payload: PayloadReader,
+    entries: Sink | None,
+    head: str | None,
+) -> tuple[bool, str | None]:
+    """The lines after the first break, read for what they say (a report still shows them)
+    until one does not read: whether all did, and the hash of the last one read."""
+    for _, raw in numbered:
+        try:
+            record = read_line(raw, read_payload)[1]
+        except LineError:
+            return False, head
+        head = record.hash
+        if entries is not None:
+            entries.append(record)
+    return True, head
 
 
 def _fast_reader() -> PayloadReader:

@@ -43,7 +43,8 @@ from rdvlog.timestamps import Clock, system_clock
 
 if TYPE_CHECKING:
     from rdvlog.evidence import Source
-    from rdvlog.journal.audit import Sink, Verification
+    from rdvlog.journal.audit import Sink
+    from rdvlog.journal.checks import Verification
     from rdvlog.journal.marker import Backwards
 
 _Line = TypeVar("_Line", Entry, Recorded)

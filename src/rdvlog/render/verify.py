@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from rdvlog.journal.audit import Verification
+from rdvlog.journal.checks import Verification
 from rdvlog.labels import t
 from rdvlog.labels.problems import break_phrase
 from rdvlog.models import Lang

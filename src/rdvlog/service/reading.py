@@ -10,7 +10,7 @@ from rdvlog.errors import JournalDamaged, NotFound
 from rdvlog.evidence import stored_path
 from rdvlog.history import AttemptRecord, Folding, History, fold
 from rdvlog.journal import Journal
-from rdvlog.journal.audit import Verification
+from rdvlog.journal.checks import Verification
 from rdvlog.labels.problems import break_phrase
 from rdvlog.report import ClockBack
 from rdvlog.timestamps import parse_utc_stamp
