@@ -133,7 +133,7 @@ def _validated_at(text: str) -> object:
 @settings(derandomize=True, max_examples=600, deadline=None)
 @given(st.one_of(_AT_FORMS, st.datetimes(timezones=st.timezones()).map(str), HOSTILE))
 def test_written_at_is_what_the_model_validates_or_none(text: str) -> None:
-    from rdvlog.models import written_at
+    from rdvlog.journal.forms import written_at
 
     found = written_at(text)
     if found is not None:
@@ -143,7 +143,7 @@ def test_written_at_is_what_the_model_validates_or_none(text: str) -> None:
 def test_written_at_takes_what_rdvlog_writes() -> None:
     import datetime as dt
 
-    from rdvlog.models import written_at
+    from rdvlog.journal.forms import written_at
 
     for text in (
         "2026-11-20T08:30:00+01:00",
@@ -165,7 +165,8 @@ def test_written_at_takes_what_rdvlog_writes() -> None:
 def test_is_utc_stamp_is_the_envelope_models_rule(text: str) -> None:
     from pydantic import TypeAdapter, ValidationError
 
-    from rdvlog.models import Entry, is_utc_stamp
+    from rdvlog.journal.forms import is_utc_stamp
+    from rdvlog.models import Entry
 
     adapter: TypeAdapter[str] = TypeAdapter(Entry.model_fields["recorded_at"].rebuild_annotation())
     try:

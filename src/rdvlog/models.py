@@ -1,7 +1,6 @@
 """Pydantic models of the journal: the entry envelope and its payloads (DESIGN.md §3)."""
 
 import datetime as dt
-import re
 from typing import Annotated, Any, Literal
 from urllib.parse import urlsplit
 
@@ -105,38 +104,6 @@ _UTC_STAMP = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\.[0-9]{3}Z"
 UtcStamp = Annotated[str, Field(pattern=f"^{_UTC_STAMP}$"), AfterValidator(_utc_stamp)]
 
 
-def is_utc_stamp(value: str) -> bool:
-    """Whether ``value`` is a valid ``recorded_at`` (:data:`UtcStamp`'s own rules, without
-    pydantic's call overhead: reading a whole journal asks it for every line).
-
-    Its time fields are checked by their digits and its day by the standard library once
-    per distinct day (a journal has a few thousand): what :func:`_utc_stamp` checks. It
-    never says yes to a stamp the model refuses (the fast path's gate: a no only means the
-    line is read the exact way)."""
-    if _CHECKED_STAMP_FORM.fullmatch(value) is None:
-        return False
-    day = value[:10]
-    real = _REAL_DAYS.get(day)
-    if real is None:
-        try:
-            parse_utc_stamp(day + "T00:00:00.000Z")
-        except ValueError:
-            real = False
-        else:
-            real = True
-        if len(_REAL_DAYS) < 100_000:
-            _REAL_DAYS[day] = real
-    return real
-
-
-#: :data:`UtcStamp`'s form with hours, minutes and seconds in range.
-_CHECKED_STAMP_FORM = re.compile(
-    r"[0-9]{4}-[0-9]{2}-[0-9]{2}T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9]\.[0-9]{3}Z"
-)
-#: Whether each day seen is a real one (``2026-02-30`` is not).
-_REAL_DAYS: dict[str, bool] = {}
-
-
 def _http_url(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
@@ -162,7 +129,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
         raise ValueError("has a UTC offset that is not a whole number of minutes")
     if not MIN_YEAR <= value.year <= MAX_YEAR:
         raise ValueError(f"must be between the years {MIN_YEAR} and {MAX_YEAR}")
-    return value.replace(microsecond=0).astimezone(_zone(offset))
+    return value.replace(microsecond=0).astimezone(zone_of(offset))
 
 
 #: One ``dt.timezone`` per offset: 100,000 attempts share a handful instead of holding one
@@ -170,7 +137,7 @@ def _aware(value: dt.datetime) -> dt.datetime:
 _ZONES: dict[dt.timedelta, dt.timezone] = {}
 
 
-def _zone(offset: dt.timedelta) -> dt.timezone:
+def zone_of(offset: dt.timedelta) -> dt.timezone:
     zone = _ZONES.get(offset)
     if zone is None:
         zone = _ZONES[offset] = dt.timezone(offset)
@@ -198,44 +165,6 @@ class _Instant:
 
 
 AwareDatetime = Annotated[dt.datetime, _Instant()]
-
-#: The one form rdvlog writes ``at`` in (``Attempt``'s serialiser: seconds, an offset in whole
-#: minutes), every field in a range both pydantic and the standard library accept.
-_WRITTEN_AT = re.compile(
-    r"[0-9]{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12][0-9]|3[01])"
-    r"T(?:[01][0-9]|2[0-3]):[0-5][0-9]:[0-5][0-9][+-](?:[01][0-9]|2[0-3]):[0-5][0-9]"
-)
-
-
-def written_at(text: str, *, shared: bool = True) -> dt.datetime | None:
-    """``Attempt.at`` read from the form rdvlog writes, equal to what the model validates
-    (same instant, offset and type); ``None`` for any other form: validate with the model.
-
-    Reading a whole journal does this 100,000 times; the model's own path (pydantic's
-    parser, then :func:`_aware`'s normalisation, which is the identity here) costs ten
-    times more. ``tests/test_codec_fast.py`` compares the two.
-    """
-    if _WRITTEN_AT.fullmatch(text) is None:
-        return None
-    try:
-        value = dt.datetime.fromisoformat(text)
-    except ValueError:  # a day the month does not have
-        return None
-    if not MIN_YEAR <= value.year <= MAX_YEAR:
-        return None
-    if not shared:  # only checked: its own ``dt.timezone`` will do
-        return value
-    # The instant in the one ``dt.timezone`` of its offset: the same wall time and offset.
-    zone = _WRITTEN_ZONES.get(text[19:])
-    if zone is None:
-        offset = value.utcoffset()
-        assert offset is not None  # the form has one
-        zone = _WRITTEN_ZONES[text[19:]] = _zone(offset)
-    return value.astimezone(zone)
-
-
-#: :func:`_zone` by the offset as written (``+01:00``): at most 48 × 60 × 2 of them.
-_WRITTEN_ZONES: dict[str, dt.timezone] = {}
 
 
 class _Model(BaseModel):

@@ -5,7 +5,7 @@ A journal repeats itself: of 100,000 attempts, a few thousand differ in anything
 ``at``. :class:`FastLines` takes a line only when it is the line rdvlog writes for its content
 (canonical form, right hash, linked to the previous line, the expected number), so that its
 bytes name its content; the model validates each distinct rest of an attempt once, and ``at``
-alone for the others (:func:`rdvlog.models.written_at`), whose lines are not even parsed:
+alone for the others (:func:`rdvlog.journal.forms.written_at`), whose lines are not even parsed:
 matched byte for byte against the written form, hashed over the canonical bytes put together
 from the shared parts (:meth:`FastLines._known`). For anything else — another kind of
 entry, a float, an unusual spelling, any field the model might refuse — it answers ``None``
@@ -36,7 +36,8 @@ from rdvlog.journal.codec import (
     Recorded,
     in_order,
 )
-from rdvlog.models import FORMAT_VERSION, Attempt, Evidence, is_utc_stamp, written_at
+from rdvlog.journal.forms import is_utc_stamp, written_at
+from rdvlog.models import FORMAT_VERSION, Attempt, Evidence
 
 _DATA_KEY = b',"data":'
 _AT_KEY = b'{"at":"'
@@ -123,7 +124,7 @@ class FastLines:
         number, ``recorded_at``, link and hash are right: those are not checked again (a
         check without a marker, as ``verify --full``, still checks them all). ``at`` is: a
         line the full check read the exact way may spell it otherwise, and only its written
-        form gives the model's value here (:func:`rdvlog.models.written_at`, which refuses
+        form gives the model's value here (:func:`rdvlog.journal.forms.written_at`, which refuses
         any text with a quote or a backslash, so the 25 characters are the whole string).
         """
         found = _VERIFIED.match(raw)
