@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 from rdvlog.models import Lang
-from rdvlog.render import i18n
-from rdvlog.render.spreadsheet import neutralise, render_csv
+from rdvlog.render import i18n, spreadsheet
+from rdvlog.render.spreadsheet import csv_chunks, neutralise, render_csv
 from rdvlog.report import Integrity
 
 from report_fixture import HOSTILE_NOTE, assert_snapshot, report_input
@@ -32,6 +32,21 @@ NUMBERS = {seq: str(n) for seq, n in report_input().numbers.items()}
 @pytest.mark.parametrize("lang", ["fr", "en"])
 def test_csv_report_of_the_fixed_journal_matches_the_snapshot(lang: Lang) -> None:
     assert_snapshot(f"report-{lang}.csv", render_csv(report_input(lang)))
+
+
+@pytest.mark.parametrize("excel", [False, True])
+def test_the_csv_streamed_in_chunks_is_the_same_text(
+    excel: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `rdvlog report --format csv` writes the chunks as they come (a journal of years is never
+    # held whole as text): cut every two rows, they still make exactly the one text.
+    report = report_input("fr")
+    whole = render_csv(report, excel=excel)
+    monkeypatch.setattr(spreadsheet, "_ROWS_PER_CHUNK", 2)
+    chunks = list(csv_chunks(report, excel=excel))
+    assert len(chunks) == len(report.active) // 2 + 1
+    assert "".join(chunks) == whole
+    assert chunks[0].startswith("\ufeff") is excel
 
 
 @pytest.mark.parametrize("lang", ["fr", "en"])

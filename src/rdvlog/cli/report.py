@@ -15,7 +15,7 @@ from rdvlog.errors import UsageError
 from rdvlog.export import atomic_output, check_target
 from rdvlog.labels import t
 from rdvlog.render.markdown import markdown_chunks
-from rdvlog.render.spreadsheet import render_csv
+from rdvlog.render.spreadsheet import csv_chunks
 from rdvlog.report import ReportInput
 from rdvlog.service.report import ReportRequest, build_report
 
@@ -74,7 +74,7 @@ def report(
     else:
         chunks: Iterable[str]
         if chosen is ReportFormat.CSV:
-            chunks = [render_csv(data, excel=excel)]
+            chunks = csv_chunks(data, excel=excel)
         else:
             chunks = markdown_chunks(data)
         if target is None:

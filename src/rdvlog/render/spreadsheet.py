@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from rdvlog.history import AttemptRecord
 from rdvlog.pieces import PieceItem
@@ -83,6 +83,16 @@ def render_csv(report: ReportInput, *, excel: bool = False) -> str:
     lists them under integrity). Every row states whether the journal verified, so that a broken
     chain shows even in a filtered or copied sheet. Write the result with ``newline=""``.
     """
+    return "".join(csv_chunks(report, excel=excel))
+
+
+#: Rows written to the buffer before it is handed on: a year of attempts is a few of them.
+_ROWS_PER_CHUNK = 2000
+
+
+def csv_chunks(report: ReportInput, *, excel: bool = False) -> Iterator[str]:
+    """:func:`render_csv`'s text, a few thousand rows at a time: a journal of years is never
+    held whole as text beside its entries."""
     lang, integrity = report.lang, report.integrity
     state = t(lang, "csv.integrity_ok")
     if not integrity.ok:
@@ -101,12 +111,18 @@ def render_csv(report: ReportInput, *, excel: bool = False) -> str:
         lineterminator="\r\n" if excel else "\n",
         quoting=csv.QUOTE_MINIMAL,
     )
+    if excel:
+        buffer.write("\ufeff")
     writer.writerow([neutralise(t(lang, key)) for key in _COLUMNS])
     clock = {back.line: back for back in integrity.recorded_backwards}
-    for record in report.active:
+    for number, record in enumerate(report.active, start=1):
         cell_state = state
         if record.seq in clock:
             cell_state = f"{state} ; {i18n.clock_back(lang, clock[record.seq], report.zone)}"
         row = _row(report, record, files.get(record.seq, ()), cell_state)
         writer.writerow([neutralise(printable(cell)) for cell in row])
-    return ("\ufeff" if excel else "") + buffer.getvalue()
+        if number % _ROWS_PER_CHUNK == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
