@@ -47,13 +47,9 @@ def load_commands(args: Sequence[str] | None = None) -> None:
         importlib.import_module(f"rdvlog.cli.{name}")
 
 
-def _command_name(args: Sequence[str]) -> str | None:
-    """The first argument that is not a global option, or the option that ends the parse."""
-    return _command_words(args)[0]
-
-
 def _command_words(args: Sequence[str]) -> tuple[str | None, str | None]:
-    """:func:`_command_name` and the argument after it (a group's command, or an option)."""
+    """The first argument that is not a global option (or the option that ends the parse),
+    and the argument after it (a group's command, or an option)."""
     words = iter(args)
     for word in words:
         if word in ("--store", "--lang"):

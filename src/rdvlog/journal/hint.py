@@ -59,19 +59,16 @@ def mark_from_json(content: object) -> CaseMark | None:
 
 
 def hint_bytes(offset: int, line: bytes, digest: str) -> bytes:
-    """The content of ``case.hint`` for a case entry written at ``offset``."""
-    return json.dumps({"offset": offset, "length": len(line), "hash": digest}).encode()
+    """The content of ``case.hint`` for a case entry written at ``offset``: a mark."""
+    return json.dumps(mark_json((offset, len(line), digest))).encode()
 
 
-def _read_hint(hint: Path, root: Path) -> tuple[int, int, str] | None:
+def _read_hint(hint: Path, root: Path) -> CaseMark | None:
     try:
         content = json.loads(read_store_file(hint, root=root, max_bytes=_MAX_HINT_BYTES))
-        offset, length, digest = content["offset"], content["length"], content["hash"]
-    except (OSError, ValueError, TypeError, KeyError, RecursionError):
+    except (OSError, ValueError, RecursionError):
         return None
-    if not all(type(n) is int for n in (offset, length)) or not isinstance(digest, str):
-        return None
-    return offset, length, digest
+    return mark_from_json(content)
 
 
 def hinted_case_line(
@@ -96,7 +93,7 @@ def hinted_case_line(
     if found is None:
         return None
     offset, length, digest = found
-    if not (offset >= 0 and 0 < length <= _MAX_CASE_LINE and offset + length <= size):
+    if offset + length > size:
         return None
     raw = line_at(fd, offset, length)
     if raw is None:

@@ -110,20 +110,13 @@ def _row_lines(
     """:func:`_table` for rows of plain texts, which may be very many. Most rows need no
     escape: one match over the row's line tells so (a character is plain or not wherever it
     stands; a bar within a cell shows as one bar too many). The other rows are escaped cell
-    by cell, each distinct cell once: their cells repeat (a message, a place, a pièce)."""
+    by cell (:func:`escape` keeps the texts it escaped: a message, a place, a pièce repeat)."""
     plain = _PLAIN_ROW.fullmatch
-    written: dict[str, str] = {}
     yield from _table(header, (), align)
     for row in rows:
         line = " | ".join(row)
         if not plain(line) or line.count("|") != len(row) - 1:
-            cells = []
-            for text in row:
-                cell = written.get(text)
-                if cell is None:
-                    cell = written[text] = escape(text)
-                cells.append(cell)
-            line = " | ".join(cells)
+            line = " | ".join(map(escape, row))
         yield f"| {line} |"
 
 
